@@ -1,1 +1,20 @@
-fn main(){}
+//! Generates the `i18n` module from `locales/*.json` (leptos_i18n), so a missing
+//! or misspelt key is a compile error rather than a blank label at run time.
+use leptos_i18n_build::{Config, TranslationsInfos};
+use std::error::Error;
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=Cargo.toml");
+
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
+    // French is the source language (OVHcloud's guides are written in it);
+    // Italian and English are translations of it.
+    let config = Config::new("fr")?.add_locale("it")?.add_locale("en")?;
+    let translations = TranslationsInfos::parse(config)?;
+    translations.emit_diagnostics();
+    translations.rerun_if_locales_changed();
+    translations.generate_i18n_module(out_dir.join("i18n"))?;
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! The calls the portal makes, whatever the backend. Each adapter implements
+//! [`BillingBackend`]; pages reach it through [`use_api`].
+
+use super::{ApiResult, IdempotencyKey};
+use billing_contract::query::{CreditNoteQuery, InvoiceQuery, OrderQuery, PaymentQuery};
+use billing_contract::*;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use web_sys::AbortSignal;
+
+/// Browser futures are not `Send`; they live on the page's single thread.
+pub type ApiFuture<T> = Pin<Box<dyn Future<Output = ApiResult<T>>>>;
+
+/// Reads take the page's abort signal (a newer load or leaving the page
+/// cancels them); money actions take the key of the customer's intent and are
+/// never cancelled half-way by navigation.
+pub trait BillingBackend {
+    fn session(&self, cancel: &AbortSignal) -> ApiFuture<Session>;
+    fn balance(&self, cancel: &AbortSignal) -> ApiFuture<Balance>;
+
+    fn orders(&self, query: &OrderQuery, cancel: &AbortSignal) -> ApiFuture<Page<OrderSummary>>;
+    fn order(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Order>;
+    fn order_follow_up(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<FollowUp>;
+    fn pay_order(&self, id: &str, request: &PayRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
+    fn withdraw_order(&self, id: &str, request: &WithdrawRequest, key: &IdempotencyKey) -> ApiFuture<Order>;
+
+    fn invoices(&self, query: &InvoiceQuery, cancel: &AbortSignal) -> ApiFuture<Page<InvoiceSummary>>;
+    fn invoice(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Invoice>;
+    fn pay_invoice(&self, id: &str, request: &PayRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
+    fn pay_invoices(&self, request: &PayInvoicesRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
+    fn pay_balance(&self, request: &PayBalanceRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
+
+    fn payments(&self, query: &PaymentQuery, cancel: &AbortSignal) -> ApiFuture<Page<Payment>>;
+    fn credit_notes(&self, query: &CreditNoteQuery, cancel: &AbortSignal) -> ApiFuture<Page<CreditNote>>;
+
+    fn payment_methods(&self, cancel: &AbortSignal) -> ApiFuture<PaymentMethodList>;
+    fn create_payment_method(
+        &self,
+        request: &CreatePaymentMethodRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<CreatePaymentMethodResponse>;
+    fn update_payment_method(
+        &self,
+        id: &str,
+        request: &UpdatePaymentMethodRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentMethod>;
+    fn delete_payment_method(&self, id: &str, key: &IdempotencyKey) -> ApiFuture<()>;
+
+    /// Where the browser can open an HTML or PDF rendition the API pointed to.
+    fn rendition_url(&self, url: &str) -> String;
+}
+
+/// The backend of this deployment, shared by every page.
+#[derive(Clone)]
+pub struct Api(Arc<dyn BillingBackend + Send + Sync>);
+
+impl Api {
+    pub fn new(backend: impl BillingBackend + Send + Sync + 'static) -> Self {
+        Self(Arc::new(backend))
+    }
+}
+
+impl std::ops::Deref for Api {
+    type Target = dyn BillingBackend + Send + Sync;
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref()
+    }
+}
+
+/// The deployment's backend; provided by the app shell once config is read.
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}

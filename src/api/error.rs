@@ -1,0 +1,171 @@
+//! What can go wrong talking to the billing API, in terms a page can explain.
+
+use billing_contract::Problem;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer: offline, DNS, CORS refusal…
+    Network(String),
+    /// No answer within the configured time.
+    Timeout,
+    /// The page that asked went away or asked again; nobody is waiting.
+    Aborted,
+    /// The session is gone; the customer is being sent to sign in.
+    Unauthorized,
+    /// An HTTP error status, with the API's problem+json when it sent one.
+    Http {
+        status: u16,
+        problem: Option<Problem>,
+    },
+    /// The answer arrived but a field could not be read. `field` is the JSON
+    /// path (`items[3].totalInclTax.amount`), `message` serde's reason.
+    Decode { field: String, message: String },
+}
+
+impl ApiError {
+    /// Worth trying again by itself (GETs only): the failure may be gone in a second.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network(_) | ApiError::Timeout => true,
+            ApiError::Http { status, .. } => matches!(status, 502..=504),
+            _ => false,
+        }
+    }
+
+    /// The API's own explanation, when it gave one.
+    pub fn problem_detail(&self) -> Option<&str> {
+        match self {
+            ApiError::Http {
+                problem: Some(problem),
+                ..
+            } => problem.detail.as_deref().or(Some(problem.title.as_str())),
+            _ => None,
+        }
+    }
+}
+
+/// Decodes a JSON body, naming the path of the first field that did not parse.
+pub fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let field = if path == "." || path.is_empty() {
+            "(body)".to_owned()
+        } else {
+            path
+        };
+        ApiError::Decode {
+            field,
+            message: error.into_inner().to_string(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use billing_contract::{Balance, Page, PaymentMethodList, Session};
+    use billing_contract::{Invoice, InvoiceSummary, Order, OrderSummary, FollowUp, Payment, CreditNote};
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    const MONEY: &str = r#"{"amount":"1234.56","currency":"EUR"}"#;
+
+    fn balance(due: &str) -> String {
+        format!(r#"{{"due":{due},"pending":{MONEY},"overdue":{MONEY}}}"#)
+    }
+
+    #[test]
+    fn a_good_balance_decodes_exactly() {
+        let balance: Balance = decode(&balance(MONEY)).unwrap();
+        assert_eq!(balance.due.amount, Decimal::from_str("1234.56").unwrap());
+        assert_eq!(balance.due.currency.as_str(), "EUR");
+    }
+
+    #[test]
+    fn a_malformed_amount_names_its_field() {
+        let error = decode::<Balance>(&balance(r#"{"amount":"12,34 EUR","currency":"EUR"}"#))
+            .unwrap_err();
+        match error {
+            ApiError::Decode { field, .. } => assert_eq!(field, "due.amount"),
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_float_amount_is_refused_rather_than_rounded() {
+        let error =
+            decode::<Balance>(&balance(r#"{"amount":0.1,"currency":"EUR"}"#)).unwrap_err();
+        assert!(matches!(error, ApiError::Decode { ref field, .. } if field == "due.amount"));
+    }
+
+    #[test]
+    fn a_bad_currency_names_its_field() {
+        let error =
+            decode::<Balance>(&balance(r#"{"amount":"1.00","currency":"euro"}"#)).unwrap_err();
+        assert!(matches!(error, ApiError::Decode { ref field, .. } if field == "due.currency"));
+    }
+
+    #[test]
+    fn truncated_json_is_a_decode_error_not_a_panic() {
+        let error = decode::<Balance>(r#"{"due":{"amount":"1"#).unwrap_err();
+        assert!(matches!(error, ApiError::Decode { .. }));
+    }
+
+    const ORDER_SUMMARY: &str = r#"{"id":"212345678","date":"2026-11-20T09:30:00+01:00","status":"delivered","totalExclTax":{"amount":"10.00","currency":"EUR"},"totalInclTax":{"amount":"12.00","currency":"EUR"},"expirationDate":"2026-12-20T09:30:00+01:00","kind":"purchase"}"#;
+
+    fn page(item: &str) -> String {
+        format!(r#"{{"items":[{item}],"page":1,"pageSize":25,"total":1}}"#)
+    }
+
+    #[test]
+    fn an_order_page_decodes_and_unknown_statuses_survive() {
+        let page: Page<OrderSummary> = decode(&page(ORDER_SUMMARY)).unwrap();
+        assert_eq!(page.items[0].id, "212345678");
+        let future = ORDER_SUMMARY.replace("delivered", "teleported");
+        let page: Page<OrderSummary> = decode(&page(&future)).unwrap();
+        assert_eq!(
+            page.items[0].status,
+            billing_contract::OrderStatus::Unknown
+        );
+    }
+
+    #[test]
+    fn a_bad_date_in_a_list_names_the_item() {
+        let broken = ORDER_SUMMARY.replace("2026-11-20T09:30:00+01:00", "20/11/2026");
+        let error = decode::<Page<OrderSummary>>(&page(&broken)).unwrap_err();
+        assert!(matches!(error, ApiError::Decode { ref field, .. } if field == "items[0].date"));
+    }
+
+    #[test]
+    fn every_model_rejects_an_empty_object_with_a_named_field() {
+        fn missing<T: serde::de::DeserializeOwned>() -> String {
+            match decode::<T>("{}") {
+                Err(ApiError::Decode { message, .. }) => message,
+                other => panic!("expected a decode error, got {:?}", other.is_ok()),
+            }
+        }
+        for message in [
+            missing::<Session>(),
+            missing::<Balance>(),
+            missing::<Order>(),
+            missing::<FollowUp>(),
+            missing::<Invoice>(),
+            missing::<InvoiceSummary>(),
+            missing::<Payment>(),
+            missing::<CreditNote>(),
+            missing::<PaymentMethodList>(),
+        ] {
+            assert!(message.contains("missing field"), "{message}");
+        }
+    }
+
+    #[test]
+    fn transient_failures_are_told_apart() {
+        assert!(ApiError::Timeout.is_transient());
+        assert!(ApiError::Http { status: 503, problem: None }.is_transient());
+        assert!(!ApiError::Http { status: 500, problem: None }.is_transient());
+        assert!(!ApiError::Unauthorized.is_transient());
+        assert!(!ApiError::Aborted.is_transient());
+    }
+}

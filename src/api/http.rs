@@ -1,0 +1,194 @@
+//! gloo-net underneath, with the policies every call shares: credentials,
+//! timeouts, cancellation, retries for reads, CSRF and idempotency for writes,
+//! problem+json errors and the trip to sign-in on 401.
+
+use super::error::{ApiError, decode};
+use super::idempotency::IdempotencyKey;
+use billing_contract::Problem;
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::sync::{Arc, Mutex};
+use web_sys::{AbortSignal, RequestCredentials};
+
+/// Pauses before the 2nd and 3rd attempt of a read that failed transiently.
+const READ_RETRY_DELAYS_MS: [u32; 2] = [400, 1_200];
+
+#[derive(Clone)]
+pub struct HttpClient {
+    base_url: String,
+    csrf_header: String,
+    sign_in_url: String,
+    timeout_ms: u32,
+    /// Handed out by the API with the session; sent back on every mutation.
+    csrf_token: Arc<Mutex<Option<String>>>,
+}
+
+enum Body {
+    None,
+    Json(String),
+}
+
+impl HttpClient {
+    pub fn new(base_url: &str, csrf_header: &str, sign_in_url: &str, timeout_ms: u32) -> Self {
+        Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            csrf_header: csrf_header.to_owned(),
+            sign_in_url: sign_in_url.to_owned(),
+            timeout_ms,
+            csrf_token: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    pub fn set_csrf_token(&self, token: String) {
+        if let Ok(mut slot) = self.csrf_token.lock() {
+            *slot = Some(token);
+        }
+    }
+
+    /// An absolute URL for a path the API returned (renditions may be
+    /// API-relative, e.g. `/api/v1/invoices/7/invoice.pdf`).
+    pub fn absolute_url(&self, url: &str) -> String {
+        if url.starts_with("https://") || url.starts_with("http://") {
+            return url.to_owned();
+        }
+        let api_base = crate::routes::absolute_url(&self.base_url);
+        web_sys::Url::new_with_base(url, &api_base)
+            .map(|resolved| resolved.href())
+            .unwrap_or_else(|_| url.to_owned())
+    }
+
+    /// GET and decode, retrying transient failures with a growing pause.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, cancel: &AbortSignal) -> Result<T, ApiError> {
+        let mut attempt = 0;
+        loop {
+            let result = self.send(Method::GET, path, Body::None, None, Some(cancel)).await;
+            let outcome = match result {
+                Ok(text) => decode(&text),
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Err(error) if error.is_transient() && attempt < READ_RETRY_DELAYS_MS.len() => {
+                    gloo_timers::future::TimeoutFuture::new(READ_RETRY_DELAYS_MS[attempt]).await;
+                    if cancel.aborted() {
+                        return Err(ApiError::Aborted);
+                    }
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// A mutation: sent once (never retried blindly), with the CSRF token and
+    /// the caller's idempotency key, so the customer's retry is safe.
+    pub async fn mutate<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        key: &IdempotencyKey,
+    ) -> Result<T, ApiError> {
+        let text = self.mutate_raw(method, path, body, key).await?;
+        decode(&text)
+    }
+
+    /// A mutation whose success has no body (204).
+    pub async fn mutate_no_content<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        key: &IdempotencyKey,
+    ) -> Result<(), ApiError> {
+        self.mutate_raw(method, path, body, key).await.map(|_| ())
+    }
+
+    async fn mutate_raw<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        key: &IdempotencyKey,
+    ) -> Result<String, ApiError> {
+        let body = match body {
+            Some(body) => Body::Json(
+                serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))?,
+            ),
+            None => Body::None,
+        };
+        self.send(method, path, body, Some(key), None).await
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Body,
+        key: Option<&IdempotencyKey>,
+        cancel: Option<&AbortSignal>,
+    ) -> Result<String, ApiError> {
+        let url = format!("{}{}", self.base_url, path);
+        // One signal for "too slow" and one for "nobody is waiting any more".
+        let timeout = AbortSignal::timeout_with_u32(self.timeout_ms);
+        let signals = js_sys::Array::of1(&timeout);
+        if let Some(cancel) = cancel {
+            signals.push(cancel);
+        }
+        let signal = AbortSignal::any(&signals);
+
+        let mut builder = RequestBuilder::new(&url)
+            .method(method)
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json, application/problem+json")
+            .abort_signal(Some(&signal));
+        if let Some(key) = key {
+            builder = builder.header("Idempotency-Key", key.as_str());
+            let token = self.csrf_token.lock().ok().and_then(|t| t.clone());
+            if let Some(token) = token {
+                builder = builder.header(&self.csrf_header, &token);
+            }
+        }
+        let request = match body {
+            Body::Json(json) => builder.header("Content-Type", "application/json").body(json),
+            Body::None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => {
+                return Err(if timeout.aborted() {
+                    ApiError::Timeout
+                } else if cancel.is_some_and(AbortSignal::aborted) {
+                    ApiError::Aborted
+                } else {
+                    ApiError::Network(error.to_string())
+                });
+            }
+        };
+        self.read(response, &timeout).await
+    }
+
+    async fn read(&self, response: Response, timeout: &AbortSignal) -> Result<String, ApiError> {
+        let status = response.status();
+        let text = response.text().await.map_err(|error| {
+            if timeout.aborted() {
+                ApiError::Timeout
+            } else {
+                ApiError::Network(error.to_string())
+            }
+        })?;
+        match status {
+            200..=299 => Ok(text),
+            401 => {
+                crate::session::send_to_sign_in(&self.sign_in_url);
+                Err(ApiError::Unauthorized)
+            }
+            _ => Err(ApiError::Http {
+                status,
+                problem: serde_json::from_str::<Problem>(&text).ok(),
+            }),
+        }
+    }
+}

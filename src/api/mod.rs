@@ -1,0 +1,20 @@
+//! The only door to the network. Pages ask an [`Api`] for customers, orders,
+//! invoices and payment methods; they never see a URL or a byte of JSON.
+//! An adapter ([`reference::ReferenceAdapter`] today) translates one backend's
+//! API into these calls.
+
+mod backend;
+mod error;
+mod http;
+mod idempotency;
+pub mod reference;
+mod resource;
+
+pub use backend::{Api, ApiFuture, BillingBackend, use_api};
+pub use billing_contract as models;
+pub use error::ApiError;
+pub use http::HttpClient;
+pub use idempotency::IdempotencyKey;
+pub use resource::{ApiResource, api_resource};
+
+pub type ApiResult<T> = Result<T, ApiError>;
