@@ -1,1 +1,41 @@
-fn main() {}
+//! End-to-end harness for the billing portal: real Chromium (through chromedriver), the real
+//! dev API, and the built dist/ behind a production-like static server.
+//!
+//! `billing-e2e` runs the journeys; `billing-e2e bench` measures page loads.
+//! Environment: see [`infra::Settings`].
+
+mod bench;
+mod browser;
+mod infra;
+mod journeys;
+mod runner;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use infra::{Infra, Settings};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        None | Some("journeys") => journeys_command().await,
+        Some("bench") => bench::run(Settings::from_env(), &args[1..]).await,
+        Some(other) => Err(anyhow::anyhow!(
+            "unknown command {other:?}; usage: billing-e2e [journeys|bench [--invoices N] [--runs N]]"
+        )),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("billing-e2e: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn journeys_command() -> anyhow::Result<bool> {
+    let infra = Arc::new(Infra::start(Settings::from_env(), &[]).await?);
+    runner::run_journeys(infra).await
+}

@@ -1,0 +1,47 @@
+//! The user journeys, each run in a fresh browser session after a dev-API reset.
+//! To add one: write `pub async fn name(browser: &Browser) -> Result<()>` in a module
+//! and list it in [`all`].
+
+mod accessibility;
+mod dashboard;
+mod errors;
+mod shell;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use anyhow::Result;
+
+use crate::browser::Browser;
+
+pub type JourneyFuture<'a> = Pin<Box<dyn Future<Output = Result<()>> + 'a>>;
+
+pub struct Journey {
+    pub name: &'static str,
+    pub run: for<'a> fn(&'a Browser) -> JourneyFuture<'a>,
+}
+
+/// Builds the journey list from function paths; the name printed is the function's name.
+macro_rules! journeys {
+    ($($module:ident :: $function:ident),* $(,)?) => {
+        vec![$(Journey {
+            name: stringify!($function),
+            run: |browser| Box::pin($module::$function(browser)),
+        }),*]
+    };
+}
+
+/// Every journey, in the order they run.
+pub fn all() -> Vec<Journey> {
+    journeys![
+        shell::home_shows_customer_name_in_french,
+        shell::switching_to_italian_changes_navigation,
+        dashboard::dashboard_shows_balance_and_latest_orders_fr,
+        dashboard::dashboard_shows_balance_and_latest_orders_it,
+        shell::switching_language_keeps_the_page,
+        errors::bad_config_shows_translated_error,
+        errors::balance_500_shows_error_and_retry_works,
+        errors::unauthorized_leads_to_sign_in_and_back,
+        accessibility::axe_dashboard_and_404_fr_it,
+    ]
+}
