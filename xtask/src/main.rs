@@ -1,1 +1,69 @@
-fn main() {}
+//! The project's task runner: `cargo xtask <command>` (alias in .cargo/config.toml).
+//! std only (plus flate2/brotli for `size`), so it builds fast and first.
+
+mod bench;
+mod run;
+mod setup;
+mod size;
+mod test;
+mod trunk;
+mod util;
+mod versions;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  setup [--browser]     install or reuse the pinned tools (trunk, wasm-bindgen-cli, npm
+                        packages; --browser: chromium + chromedriver)
+  run                   dev API on :8787 + trunk serve on http://127.0.0.1:8080/
+  test                  the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
+                        release builds (/ and /billing/), size budget, e2e journeys on both
+  size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, first-load budget (default 200)
+  bench [--invoices N] [--runs N]
+                        page-load medians against a large seeded account
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    let outcome = match args.first().map(String::as_str) {
+        Some("setup") => setup::setup(setup::Needs {
+            browser: rest.iter().any(|arg| arg == "--browser"),
+            twiggy: false,
+        }),
+        Some("run") => run::run(),
+        Some("test") => test::test(),
+        Some("size") => size_command(rest),
+        Some("bench") => bench::bench(rest),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nxtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn size_command(args: &[String]) -> util::Result {
+    let budget_kb = match util::flag_value(args, "--budget-kb") {
+        Some(value) => value
+            .parse()
+            .map_err(|_| format!("--budget-kb wants a number, got {value:?}"))?,
+        None => size::DEFAULT_BUDGET_KB,
+    };
+    let dist = util::flag_value(args, "--dist")
+        .map_or_else(|| util::root().join("dist"), |d| util::root().join(d));
+    setup::setup(setup::Needs {
+        browser: false,
+        twiggy: true,
+    })?;
+    size::size(&dist, budget_kb)
+}
