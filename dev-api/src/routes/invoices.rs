@@ -1,0 +1,197 @@
+//! Invoices ("Factures"): filtered list, detail, payment (one or several), renditions.
+
+use std::cmp::Ordering;
+
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{Html, Response};
+use billing_contract::*;
+use rust_decimal::Decimal;
+
+use crate::auth::Authed;
+use crate::billing::{self, PayTarget};
+use crate::listing::{Params, in_range, paginate};
+use crate::problem::{ApiError, ApiResult};
+use crate::renditions;
+use crate::seed::CustomerData;
+use crate::{ApiJson, AppState, json};
+
+fn find<'a>(cd: &'a CustomerData, id: &str) -> ApiResult<&'a Invoice> {
+    cd.invoices
+        .iter()
+        .find(|i| i.id == id)
+        .ok_or_else(|| ApiError::not_found("invoice", id))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult<Response> {
+    let p = Params::new(q);
+    let reference = p.get("reference").map(str::to_lowercase);
+    let order_id = p.get("orderId").map(str::to_lowercase);
+    let range = p.range()?;
+    let statuses = p.csv("status", InvoiceStatus::parse)?;
+    let (min, max) = (p.decimal("minAmount")?, p.decimal("maxAmount")?);
+    if let (Some(a), Some(b)) = (min, max) {
+        if a > b {
+            return Err(ApiError::bad_param(
+                "minAmount",
+                "must not exceed maxAmount",
+            ));
+        }
+    }
+    let sort = p.sort(
+        &["date", "reference", "totalInclTax", "balanceDue"],
+        Sort::desc("date"),
+    )?;
+    let (page, size) = p.page()?;
+    let db = state.db();
+    let cd = &db.customers[me.customer];
+    let mut items: Vec<&Invoice> = cd
+        .invoices
+        .iter()
+        .filter(|i| {
+            reference
+                .as_ref()
+                .is_none_or(|r| i.reference.to_lowercase().contains(r))
+        })
+        .filter(|i| {
+            order_id
+                .as_ref()
+                .is_none_or(|o| i.order_id.to_lowercase().contains(o))
+        })
+        .filter(|i| in_range(i.date.date_naive(), range))
+        .filter(|i| statuses.is_empty() || statuses.contains(&i.status))
+        .filter(|i| min.is_none_or(|m| i.total_incl_tax.amount >= m))
+        .filter(|i| max.is_none_or(|m| i.total_incl_tax.amount <= m))
+        .collect();
+    items.sort_by(|a, b| {
+        let o = match sort.field.as_str() {
+            "reference" => a.reference.cmp(&b.reference),
+            "totalInclTax" => a.total_incl_tax.amount.cmp(&b.total_incl_tax.amount),
+            "balanceDue" => a.balance_due.amount.cmp(&b.balance_due.amount),
+            _ => Ordering::Equal,
+        }
+        .then(a.date.cmp(&b.date));
+        (if sort.descending { o.reverse() } else { o }).then(a.id.cmp(&b.id))
+    });
+    let page = paginate(&items, page, size);
+    Ok(json(&Page {
+        items: page.items.iter().map(|i| i.summary()).collect(),
+        page: page.page,
+        page_size: page.page_size,
+        total: page.total,
+    }))
+}
+
+pub async fn get_one(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let db = state.db();
+    Ok(json(find(&db.customers[me.customer], &id)?))
+}
+
+fn pay(
+    state: &AppState,
+    me: &Authed,
+    ids: Vec<String>,
+    method_id: Option<&str>,
+    headers: &HeaderMap,
+) -> ApiResult<Response> {
+    let now = state.now();
+    let mut db = state.db();
+    let cd = &db.customers[me.customer];
+    if ids.is_empty() {
+        return Err(ApiError::unprocessable(
+            "validation-failed",
+            "Invalid request",
+            "invoiceIds must not be empty.",
+        )
+        .with_field("invoiceIds", "at least one invoice"));
+    }
+    let mut amount = Decimal::ZERO;
+    for id in &ids {
+        let inv = find(cd, id)?;
+        if inv.balance_due.amount <= Decimal::ZERO {
+            return Err(ApiError::conflict(
+                "invoice-already-paid",
+                "Invoice already paid",
+                format!("Invoice {} has nothing left to pay.", inv.reference),
+            ));
+        }
+        amount += inv.balance_due.amount;
+    }
+    let method = billing::resolve_method(cd, method_id, now)?;
+    Ok(json(&billing::charge(
+        &mut db,
+        me.customer,
+        &method,
+        PayTarget::Invoices(ids),
+        amount,
+        now,
+        &super::base_url(headers),
+        super::origin_return(headers),
+    )))
+}
+
+pub async fn pay_one(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<PayRequest>,
+) -> ApiResult<Response> {
+    pay(
+        &state,
+        &me,
+        vec![id],
+        req.payment_method_id.as_deref(),
+        &headers,
+    )
+}
+
+pub async fn pay_many(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<PayInvoicesRequest>,
+) -> ApiResult<Response> {
+    let mut ids = req.invoice_ids;
+    ids.dedup();
+    pay(&state, &me, ids, req.payment_method_id.as_deref(), &headers)
+}
+
+pub async fn html(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Path(id): Path<String>,
+) -> ApiResult<Html<String>> {
+    let db = state.db();
+    let cd = &db.customers[me.customer];
+    Ok(Html(renditions::html::render(&renditions::invoice_doc(
+        cd,
+        find(cd, &id)?,
+    ))))
+}
+
+pub async fn pdf(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let cd = &db.customers[me.customer];
+    let inv = find(cd, &id)?;
+    let bytes = renditions::pdf::render(&renditions::invoice_doc(cd, inv));
+    Ok(super::attachment(
+        bytes,
+        "application/pdf",
+        &format!("{}.pdf", inv.reference),
+        true,
+    ))
+}

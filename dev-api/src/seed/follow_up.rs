@@ -1,0 +1,132 @@
+//! Order tracking histories (the four OVHcloud steps) from a compact pattern.
+
+use billing_contract::{
+    DateTimeOffset, FollowUp, FollowUpStep, HistoryEntry, StepName, StepStatus,
+};
+use chrono::Duration;
+
+use super::catalog::Lang;
+
+const STEPS: [StepName; 4] = [
+    StepName::Validating,
+    StepName::Validated,
+    StepName::Delivering,
+    StepName::Available,
+];
+
+fn text(label: &str, lang: Lang) -> &'static str {
+    let (fr, it) = match label {
+        "ORDER_ACCEPTED" => ("Commande enregistrée", "Ordine registrato"),
+        "PAYMENT_INITIATED" => ("Paiement initié", "Pagamento avviato"),
+        "PAYMENT_RECEIVED" => ("Paiement reçu", "Pagamento ricevuto"),
+        "PAYMENT_REFUSED" => (
+            "Paiement refusé par la banque",
+            "Pagamento rifiutato dalla banca",
+        ),
+        "FRAUD_CHECK" => (
+            "Vérification de la commande en cours",
+            "Verifica dell'ordine in corso",
+        ),
+        "FRAUD_DOCS_REQUESTED" => (
+            "Justificatifs demandés : pièce d'identité et justificatif de domicile",
+            "Documenti richiesti: documento d'identità e prova di residenza",
+        ),
+        "PAYMENT_CONFIRMED" => ("Commande validée", "Ordine convalidato"),
+        "INVOICE_IN_PROGRESS" => ("Facture en cours de création", "Fattura in preparazione"),
+        "INVOICE_SENT" => ("Facture envoyée", "Fattura inviata"),
+        "DELIVERY" => (
+            "Livraison du service en cours",
+            "Consegna del servizio in corso",
+        ),
+        "DELIVERY_FAILED" => (
+            "Incident de livraison : nos équipes interviennent",
+            "Problema di consegna: i nostri team sono al lavoro",
+        ),
+        "AVAILABLE" => ("Service disponible", "Servizio disponibile"),
+        "AVAILABLE_FAILED" => ("Échec de la mise en service", "Attivazione non riuscita"),
+        _ => ("Mise en service", "Attivazione"),
+    };
+    if lang == Lang::Fr { fr } else { it }
+}
+
+/// History codes shown for one step in one state; the dotted suffix picks a variant text.
+fn events(step: StepName, status: StepStatus) -> &'static [&'static str] {
+    use StepName as N;
+    use StepStatus as S;
+    match (step, status) {
+        (_, S::Todo) | (_, S::Unknown) | (N::Unknown, _) => &[],
+        (N::Validating, S::Doing) => &["ORDER_ACCEPTED", "PAYMENT_INITIATED"],
+        (N::Validating, S::Done) => &["ORDER_ACCEPTED", "PAYMENT_INITIATED", "PAYMENT_RECEIVED"],
+        (N::Validating, S::Error) => &["ORDER_ACCEPTED", "PAYMENT_INITIATED", "PAYMENT_REFUSED"],
+        (N::Validated, S::Doing) => &["FRAUD_CHECK"],
+        (N::Validated, S::Done) => &["FRAUD_CHECK", "PAYMENT_CONFIRMED"],
+        (N::Validated, S::Error) => &["FRAUD_CHECK", "FRAUD_DOCS_REQUESTED"],
+        (N::Delivering, S::Doing) => &["INVOICE_IN_PROGRESS", "DELIVERY"],
+        (N::Delivering, S::Done) => &["INVOICE_IN_PROGRESS", "INVOICE_SENT", "DELIVERY"],
+        (N::Delivering, S::Error) => &["INVOICE_SENT", "DELIVERY_FAILED"],
+        (N::Available, S::Doing) => &["DELIVERY"],
+        (N::Available, S::Done) => &["AVAILABLE"],
+        (N::Available, S::Error) => &["AVAILABLE_FAILED"],
+    }
+}
+
+/// Wire label: variants collapse onto OVHcloud's codes (`DELIVERY_FAILED` is a `DELIVERY` event).
+fn wire_label(code: &str) -> &str {
+    match code {
+        "DELIVERY_FAILED" | "AVAILABLE" | "AVAILABLE_FAILED" => "DELIVERY",
+        "PAYMENT_REFUSED" => "FRAUD_REFUSED",
+        other => other,
+    }
+}
+
+pub fn build(start: DateTimeOffset, pattern: [StepStatus; 4], lang: Lang) -> FollowUp {
+    let mut at = start;
+    let steps = STEPS
+        .iter()
+        .zip(pattern)
+        .map(|(&step, status)| {
+            let history = events(step, status)
+                .iter()
+                .map(|code| {
+                    at += Duration::minutes(7);
+                    HistoryEntry {
+                        date: at,
+                        label: wire_label(code).to_owned(),
+                        description: text(code, lang).to_owned(),
+                    }
+                })
+                .collect();
+            FollowUpStep {
+                step,
+                status,
+                history,
+            }
+        })
+        .collect();
+    FollowUp { steps }
+}
+
+/// Tracking of an order that has just been paid in the dev server.
+pub fn after_payment(
+    start: DateTimeOffset,
+    paid_at: DateTimeOffset,
+    lang: Lang,
+    regularisation: bool,
+) -> FollowUp {
+    use StepStatus::*;
+    let pattern = if regularisation {
+        [Done, Done, Done, Done]
+    } else {
+        [Done, Done, Doing, Todo]
+    };
+    let mut f = build(start, pattern, lang);
+    // Keep the history monotonic: everything after acceptance happened at payment time.
+    for step in &mut f.steps {
+        for h in &mut step.history {
+            if h.label != "ORDER_ACCEPTED" {
+                h.date = paid_at;
+            }
+        }
+    }
+    f
+}
