@@ -46,6 +46,15 @@ pub struct ProviderSession {
     pub open: bool,
 }
 
+/// Request-level facts a payment needs: the time, and where the customer's browser is.
+pub struct PayContext {
+    pub now: DateTimeOffset,
+    /// This server as the browser reaches it (for absolute redirect URLs).
+    pub base_url: String,
+    /// Fallback `returnTo` for the 3-D Secure page (the portal's origin).
+    pub return_to: Option<String>,
+}
+
 /// The method to charge: the one named, or the default one.
 pub fn resolve_method(
     cd: &CustomerData,
@@ -121,10 +130,9 @@ pub fn charge(
     method: &PaymentMethod,
     target: PayTarget,
     amount: Decimal,
-    now: DateTimeOffset,
-    base_url: &str,
-    return_to: Option<String>,
+    ctx: &PayContext,
 ) -> PaymentOutcome {
+    let (now, base_url, return_to) = (ctx.now, ctx.base_url.as_str(), ctx.return_to.clone());
     let order_id = match &target {
         PayTarget::Order { order_id, .. } => Some(order_id.clone()),
         PayTarget::Invoices(_) => None,
@@ -233,10 +241,10 @@ pub fn complete(
     }
     // Any open 3-D Secure attempt on the same invoices is now moot.
     for a in cd.attempts.iter_mut().filter(|a| a.open) {
-        if let PayTarget::Invoices(ids) = &a.target {
-            if ids.iter().all(|id| invoice_ids.contains(id)) {
-                a.open = false;
-            }
+        if let PayTarget::Invoices(ids) = &a.target
+            && ids.iter().all(|id| invoice_ids.contains(id))
+        {
+            a.open = false;
         }
     }
     if settled.is_empty() {

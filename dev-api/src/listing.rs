@@ -102,10 +102,10 @@ impl Params {
     /// `from`/`to`, inclusive calendar dates; `from` after `to` is a 400.
     pub fn range(&self) -> ApiResult<(Option<NaiveDate>, Option<NaiveDate>)> {
         let (from, to) = (self.date("from")?, self.date("to")?);
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(ApiError::bad_param("from", "must not be after to"));
-            }
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(ApiError::bad_param("from", "must not be after to"));
         }
         Ok((from, to))
     }

@@ -110,9 +110,7 @@ pub async fn pay(
         &method,
         target,
         total,
-        now,
-        &super::base_url(&headers),
-        super::origin_return(&headers),
+        &super::pay_context(now, &headers),
     );
     Ok(json(&outcome))
 }

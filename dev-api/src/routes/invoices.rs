@@ -35,13 +35,13 @@ pub async fn list(
     let range = p.range()?;
     let statuses = p.csv("status", InvoiceStatus::parse)?;
     let (min, max) = (p.decimal("minAmount")?, p.decimal("maxAmount")?);
-    if let (Some(a), Some(b)) = (min, max) {
-        if a > b {
-            return Err(ApiError::bad_param(
-                "minAmount",
-                "must not exceed maxAmount",
-            ));
-        }
+    if let (Some(a), Some(b)) = (min, max)
+        && a > b
+    {
+        return Err(ApiError::bad_param(
+            "minAmount",
+            "must not exceed maxAmount",
+        ));
     }
     let sort = p.sort(
         &["date", "reference", "totalInclTax", "balanceDue"],
@@ -133,9 +133,7 @@ fn pay(
         &method,
         PayTarget::Invoices(ids),
         amount,
-        now,
-        &super::base_url(headers),
-        super::origin_return(headers),
+        &super::pay_context(now, headers),
     )))
 }
 

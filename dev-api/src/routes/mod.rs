@@ -92,6 +92,17 @@ pub fn base_url(headers: &HeaderMap) -> String {
     }
 }
 
+pub fn pay_context(
+    now: billing_contract::DateTimeOffset,
+    headers: &HeaderMap,
+) -> crate::billing::PayContext {
+    crate::billing::PayContext {
+        now,
+        base_url: base_url(headers),
+        return_to: origin_return(headers),
+    }
+}
+
 /// The portal's origin, kept as a fallback `returnTo` for the 3-D Secure page.
 pub fn origin_return(headers: &HeaderMap) -> Option<String> {
     let origin = headers.get(header::ORIGIN)?.to_str().ok()?;

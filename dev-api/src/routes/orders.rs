@@ -156,9 +156,7 @@ pub async fn pay(
         &method,
         target,
         amount,
-        now,
-        &super::base_url(&headers),
-        super::origin_return(&headers),
+        &super::pay_context(now, &headers),
     )))
 }
 

@@ -99,6 +99,9 @@ struct Generator {
     invoices: usize,
 }
 
+/// An order of the first page: status, step states, kind, products, age in hours.
+type Template = (OrderStatus, [StepStatus; 4], OrderKind, Vec<Family>, i64);
+
 /// How a seeded invoice was (or was not) paid.
 #[derive(Clone, Copy, PartialEq)]
 enum Settle {
@@ -323,7 +326,7 @@ impl Generator {
         use StepStatus::*;
         // The first page must show every order status and every step state (TODO, DOING,
         // DONE, ERROR on each of the four steps): these templates guarantee it.
-        let templates: Vec<(O, [StepStatus; 4], K, Vec<Family>, i64)> = vec![
+        let templates: Vec<Template> = vec![
             (
                 O::NotPaid,
                 [Todo, Todo, Todo, Todo],
@@ -870,7 +873,7 @@ impl Generator {
                 id,
             });
         }
-        cd.credit_notes.sort_by(|a, b| b.date.cmp(&a.date));
+        cd.credit_notes.sort_by_key(|c| std::cmp::Reverse(c.date));
     }
 
     /// The seeded regularisation order lists the invoices it settled.
