@@ -1,6 +1,6 @@
 //! Generates the `i18n` module from `locales/*.json` (leptos_i18n), so a missing
 //! or misspelt key is a compile error rather than a blank label at run time.
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -11,7 +11,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     // French is the source language (OVHcloud's guides are written in it);
     // Italian and English are translations of it.
-    let config = Config::new("fr")?.add_locale("it")?.add_locale("en")?;
+    // `interpolate_display` lets `td_string!` build strings with values for
+    // attributes and live regions, not only views.
+    let config = Config::new("fr")?
+        .add_locale("it")?
+        .add_locale("en")?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

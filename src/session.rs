@@ -10,11 +10,14 @@ pub struct CurrentCustomer(pub Customer);
 /// The sign-in URL with `returnTo` set to where the customer is now, so they
 /// come back to the same screen after signing in.
 pub fn sign_in_url(sign_in_base: &str, return_to: &str) -> String {
-    let separator = if sign_in_base.contains('?') { '&' } else { '?' };
-    format!(
-        "{sign_in_base}{separator}returnTo={}",
-        encode_query_value(return_to)
-    )
+    with_return_to(sign_in_base, return_to)
+}
+
+/// Adds `returnTo=<where the customer is>` to a URL that will send them back
+/// (sign-in, 3-D Secure, a payment provider).
+pub fn with_return_to(url: &str, return_to: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}returnTo={}", encode_query_value(return_to))
 }
 
 fn encode_query_value(value: &str) -> String {

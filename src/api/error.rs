@@ -120,12 +120,12 @@ mod tests {
 
     #[test]
     fn an_order_page_decodes_and_unknown_statuses_survive() {
-        let page: Page<OrderSummary> = decode(&page(ORDER_SUMMARY)).unwrap();
-        assert_eq!(page.items[0].id, "212345678");
+        let known: Page<OrderSummary> = decode(&page(ORDER_SUMMARY)).unwrap();
+        assert_eq!(known.items[0].id, "212345678");
         let future = ORDER_SUMMARY.replace("delivered", "teleported");
-        let page: Page<OrderSummary> = decode(&page(&future)).unwrap();
+        let unknown: Page<OrderSummary> = decode(&page(&future)).unwrap();
         assert_eq!(
-            page.items[0].status,
+            unknown.items[0].status,
             billing_contract::OrderStatus::Unknown
         );
     }

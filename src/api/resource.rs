@@ -19,7 +19,7 @@ pub fn api_resource<T: 'static>(
     let in_flight: Rc<RefCell<Option<AbortController>>> = Rc::default();
     let on_unmount = SendWrapper::new(in_flight.clone());
     on_cleanup(move || {
-        if let Some(controller) = on_unmount.take() {
+        if let Some(controller) = on_unmount.borrow_mut().take() {
             controller.abort();
         }
     });

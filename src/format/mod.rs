@@ -11,5 +11,5 @@ pub mod money;
 pub mod plural;
 
 pub use dates::{format_date, format_datetime, format_day};
-pub use money::format_money;
+pub use money::{format_count, format_money};
 pub use plural::{PluralCategory, plural_category};

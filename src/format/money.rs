@@ -9,6 +9,11 @@ pub fn format_money(amount: &Decimal, currency: &str, locale: Locale) -> String 
     imp::format(amount, currency, locale)
 }
 
+/// A count with the locale's grouping (`10 000` in French, `10.000` in Italian).
+pub fn format_count(count: u64, locale: Locale) -> String {
+    imp::count(count, locale)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
@@ -22,6 +27,20 @@ mod imp {
         // format thousands of amounts in a handful of currencies.
         static FORMATTERS: RefCell<HashMap<(Locale, String), Option<NumberFormat>>> =
             RefCell::new(HashMap::new());
+        static COUNTERS: RefCell<HashMap<Locale, Option<NumberFormat>>> = RefCell::new(HashMap::new());
+    }
+
+    pub fn count(count: u64, locale: Locale) -> String {
+        COUNTERS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let formatter = cache
+                .entry(locale)
+                .or_insert_with(|| NumberFormat::new(intl_tag(locale), &options(&[])).ok());
+            match formatter {
+                Some(formatter) => formatter.format(&count.to_string()),
+                None => count.to_string(),
+            }
+        })
     }
 
     pub fn format(amount: &Decimal, currency: &str, locale: Locale) -> String {
@@ -61,5 +80,9 @@ mod imp {
     /// unambiguous rendering that never rounds.
     pub fn format(amount: &Decimal, currency: &str, _locale: Locale) -> String {
         format!("{amount} {currency}")
+    }
+
+    pub fn count(count: u64, _locale: Locale) -> String {
+        count.to_string()
     }
 }

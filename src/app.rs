@@ -1,0 +1,127 @@
+//! The frame every page lives in: read the runtime config, open the session,
+//! then the header, the navigation and the routes.
+//!
+//! Nothing renders a page until the config and the session exist; a failure at
+//! either step is a full, translated page that says what went wrong.
+
+use crate::api::reference::ReferenceAdapter;
+use crate::api::{Api, ApiError, HttpClient, api_resource};
+use crate::components::{ConfigErrorPage, ErrorPanel, Shell, StartupSkeleton};
+use crate::config::{AdapterKind, ConfigError, RuntimeConfig};
+use crate::i18n::*;
+use crate::locale::{browser_languages, resolve_locale, saved_locale};
+use crate::session::CurrentCustomer;
+use crate::theme::{Theme, apply, initial_theme};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        // The locale starts from the customer's saved choice or the browser's
+        // languages, before config.json arrives, so even a config error speaks
+        // the customer's language.
+        <I18nContextProvider>
+            <Startup />
+        </I18nContextProvider>
+    }
+}
+
+/// The theme in force, switchable from the header.
+#[derive(Clone, Copy)]
+pub struct ThemeSignal(pub RwSignal<Theme>);
+
+#[component]
+fn Startup() -> impl IntoView {
+    let i18n = use_i18n();
+    let everything = [Locale::fr, Locale::it, Locale::en];
+    i18n.set_locale(resolve_locale(
+        saved_locale().as_deref(),
+        &browser_languages(),
+        &everything,
+        Locale::fr,
+    ));
+    let theme = RwSignal::new(initial_theme());
+    provide_context(ThemeSignal(theme));
+    apply(theme.get_untracked(), None);
+
+    let config = LocalResource::new(load_config);
+    move || match config.get() {
+        None => view! { <StartupSkeleton /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
+        Some(Ok(config)) => view! { <Configured config /> }.into_any(),
+    }
+}
+
+/// `config.json` sits beside `index.html`; a relative fetch resolves against
+/// `<base href>`, so the portal can live under any sub-path.
+async fn load_config() -> Result<RuntimeConfig, ConfigError> {
+    let response = gloo_net::http::Request::get("config.json")
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|error| ConfigError::Unreachable(error.to_string()))?;
+    if !response.ok() {
+        return Err(ConfigError::Unreachable(format!("HTTP {}", response.status())));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|error| ConfigError::Unreachable(error.to_string()))?;
+    RuntimeConfig::parse(&text)
+}
+
+fn backend_for(config: &RuntimeConfig) -> Api {
+    let http = HttpClient::new(
+        &config.api_base_url,
+        &config.auth.csrf_header,
+        &config.auth.sign_in_url,
+        config.request_timeout_ms,
+    );
+    match config.adapter {
+        AdapterKind::Reference => Api::new(ReferenceAdapter::new(http)),
+    }
+}
+
+#[component]
+fn Configured(config: RuntimeConfig) -> impl IntoView {
+    let i18n = use_i18n();
+    // Now that the deployment's offer is known, settle the locale within it.
+    i18n.set_locale(resolve_locale(
+        saved_locale().as_deref(),
+        &browser_languages(),
+        &config.locales.offered,
+        config.locales.default,
+    ));
+    let ThemeSignal(theme) = expect_context::<ThemeSignal>();
+    let brand = config.brand.primary_colour;
+    Effect::new(move |_| apply(theme.get(), brand));
+
+    let api = backend_for(&config);
+    provide_context(api.clone());
+    provide_context(config);
+
+    let session = api_resource(move |cancel| api.session(cancel));
+    move || match session.get() {
+        None => view! { <StartupSkeleton /> }.into_any(),
+        Some(Ok(session)) => {
+            provide_context(CurrentCustomer(session.customer));
+            view! { <Shell /> }.into_any()
+        }
+        // The HTTP layer is already taking the customer to sign in.
+        Some(Err(ApiError::Unauthorized)) => view! {
+            <main id="main" class="startup" aria-busy="true">
+                <p role="status">{t!(i18n, app.redirecting_to_sign_in)}</p>
+            </main>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <main id="main" class="startup">
+                <h1>{t!(i18n, app.session_error_title)}</h1>
+                <ErrorPanel error retry=Callback::new(move |_| session.refetch()) />
+            </main>
+        }
+        .into_any(),
+    }
+}

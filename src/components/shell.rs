@@ -1,0 +1,45 @@
+//! The signed-in frame: skip link, header, navigation, the routed page.
+
+use super::page::PageMounts;
+use super::{Header, PrimaryNavigation};
+use crate::dashboard::DashboardPage;
+use crate::i18n::*;
+use crate::invoices::InvoicesPage;
+use crate::not_found::NotFoundPage;
+use crate::orders::OrdersPage;
+use crate::payment_methods::PaymentMethodsPage;
+use crate::payments::PaymentsPage;
+use crate::routes;
+use crate::session::CurrentCustomer;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    provide_context(PageMounts(RwSignal::new(0)));
+    let CurrentCustomer(customer) = expect_context::<CurrentCustomer>();
+    let currency = customer.currency.to_string();
+    let base = routes::base_path();
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#main">{t!(i18n, app.skip_link)}</a>
+            <Header />
+            <PrimaryNavigation />
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=DashboardPage />
+                    <Route path=path!("/orders") view=OrdersPage />
+                    <Route path=path!("/invoices") view=InvoicesPage />
+                    <Route path=path!("/payments") view=PaymentsPage />
+                    <Route path=path!("/payment-methods") view=PaymentMethodsPage />
+                </Routes>
+            </main>
+            <footer class="app-footer">
+                <p>{move || td_string!(i18n.get_locale(), app.footer_note, currency = currency.as_str()).to_string()}</p>
+            </footer>
+            <div class="visually-hidden" role="status" aria-live="polite" data-testid="toasts"></div>
+        </Router>
+    }
+}

@@ -1,0 +1,5 @@
+//! Invoices: the list with reference, order, dates, amounts, balance and status.
+
+mod list;
+
+pub use list::InvoicesPage;
