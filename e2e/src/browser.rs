@@ -296,7 +296,7 @@ impl Browser {
     /// Opens the app at `route`, follows the redirect to the dev sign-in page, picks the demo
     /// customer and waits to be back in the app, signed in.
     pub async fn sign_in_at(&self, customer: &str, route: &str) -> Result<()> {
-        let link = format!("a[data-demo-customer=\"{customer}\"]");
+        let link = demo_customer_link(customer);
         self.client.goto(&self.app_url(route)).await?;
         self.wait_visible_for(&link, SIGN_IN_WAIT)
             .await
@@ -408,6 +408,12 @@ impl Browser {
         std::fs::write(path, png)?;
         Ok(())
     }
+}
+
+/// The sign-in page's link for a demo customer: the `data-demo-customer` hook, or else
+/// (both are in the dev API's contract) the `/auth/demo?customer=…` link itself.
+pub fn demo_customer_link(customer: &str) -> String {
+    format!("a[data-demo-customer=\"{customer}\"], a[href*=\"/auth/demo?customer={customer}&\"]")
 }
 
 /// `[data-testid="…"]`.

@@ -63,7 +63,15 @@ async fn run_one(infra: &Arc<Infra>, journey: &Journey) -> Result<()> {
         Ok(outcome) => outcome,
         Err(_) => Err(anyhow::anyhow!("did not finish within {JOURNEY_TIMEOUT:?}")),
     };
-    let outcome = outcome.and(after_journey_checks(infra, &browser).await);
+    // Page problems are reported even when the journey already failed: a CSP block or a
+    // panic is usually the reason an element never showed up.
+    let outcome = match (outcome, after_journey_checks(infra, &browser).await) {
+        (Ok(()), checks) => checks,
+        (Err(error), Ok(())) => Err(error),
+        (Err(error), Err(problems)) => Err(anyhow::anyhow!(
+            "{error:#}\n        page problems: {problems:#}"
+        )),
+    };
     if outcome.is_err() {
         let screenshot = infra
             .settings
@@ -83,11 +91,31 @@ async fn after_journey_checks(infra: &Infra, browser: &Browser) -> Result<()> {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut problems = browser.page_problems().await?;
     for report in infra.static_server.take_csp_reports() {
-        problems.push(format!("CSP report: {report}"));
+        problems.push(format!("CSP report: {}", summarize_csp_report(&report)));
     }
     if problems.is_empty() {
         Ok(())
     } else {
         bail!("{}", problems.join("\n        "))
     }
+}
+
+/// `script-src-elem blocked inline at http://…/:10` out of a report-uri JSON body.
+fn summarize_csp_report(raw: &str) -> String {
+    let Ok(report) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return raw.to_owned();
+    };
+    let report = &report["csp-report"];
+    let field = |name: &str| match &report[name] {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Null => "?".to_owned(),
+        other => other.to_string(),
+    };
+    format!(
+        "{} blocked {} at {}:{}",
+        field("effective-directive"),
+        field("blocked-uri"),
+        field("source-file"),
+        field("line-number")
+    )
 }

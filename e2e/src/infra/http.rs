@@ -1,8 +1,8 @@
-//! A tiny HTTP/1.0 client for loopback control calls (dev-API faults, chromedriver status).
+//! A tiny HTTP/1.1 client for loopback control calls (dev-API faults, chromedriver status).
 //!
-//! HTTP/1.0 with `Connection: close` keeps the parsing trivial: the server cannot answer
-//! with chunked encoding, so the body is simply everything after the blank line. Pulling a
-//! full HTTP client crate in for a handful of local POSTs is not worth it.
+//! One request per connection (`Connection: close`), so the body is everything after the
+//! blank line, de-chunked if needed. (HTTP/1.0 would avoid chunking, but chromedriver
+//! refuses it.) A full HTTP client crate is not worth it for a handful of local calls.
 
 use anyhow::{Context, Result, anyhow, bail};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -27,7 +27,7 @@ pub async fn request(method: &str, url: &str, json_body: Option<&str>) -> Result
         .with_context(|| format!("connecting to {authority}"))?;
     let body = json_body.unwrap_or("");
     let mut head = format!(
-        "{method} {path} HTTP/1.0\r\nHost: {authority}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
     if json_body.is_some() {
@@ -36,8 +36,7 @@ pub async fn request(method: &str, url: &str, json_body: Option<&str>) -> Result
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).await?;
     stream.write_all(body.as_bytes()).await?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await?;
+    let raw = read_response(&mut stream).await?;
     let text = String::from_utf8_lossy(&raw);
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head
@@ -45,10 +44,63 @@ pub async fn request(method: &str, url: &str, json_body: Option<&str>) -> Result
         .nth(1)
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| anyhow!("malformed HTTP answer from {url}: {head:?}"))?;
-    Ok(Response {
-        status,
-        body: body.to_owned(),
-    })
+    let chunked = head
+        .lines()
+        .any(|line| line.to_ascii_lowercase().replace(' ', "") == "transfer-encoding:chunked");
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Ok(Response { status, body })
+}
+
+/// Reads until the response is complete. Servers may ignore `Connection: close`
+/// (chromedriver does), so completeness comes from Content-Length or the final chunk.
+async fn read_response(stream: &mut TcpStream) -> Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    let mut buffer = [0u8; 16 * 1024];
+    loop {
+        let read = stream.read(&mut buffer).await?;
+        if read == 0 {
+            return Ok(raw);
+        }
+        raw.extend_from_slice(&buffer[..read]);
+        let text = String::from_utf8_lossy(&raw);
+        let Some((head, body)) = text.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let head = head.to_ascii_lowercase();
+        let content_length = head.lines().find_map(|line| {
+            line.strip_prefix("content-length:")
+                .and_then(|value| value.trim().parse::<usize>().ok())
+        });
+        let complete = match content_length {
+            Some(length) => body.len() >= length,
+            None if head.contains("transfer-encoding: chunked") => body.ends_with("0\r\n\r\n"),
+            None => false,
+        };
+        if complete {
+            return Ok(raw);
+        }
+    }
+}
+
+/// Decodes a chunked body (sizes in hex, each chunk followed by CRLF, ending with size 0).
+fn dechunk(mut rest: &str) -> String {
+    let mut body = String::new();
+    while let Some((size_line, after)) = rest.split_once("\r\n") {
+        let size_hex = size_line.split(';').next().unwrap_or("").trim();
+        let Ok(size) = usize::from_str_radix(size_hex, 16) else {
+            break;
+        };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        body.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    body
 }
 
 /// Like [`request`], but fails unless the answer is a 2xx.
@@ -69,4 +121,14 @@ pub async fn expect_success(method: &str, url: &str, json_body: Option<&str>) ->
 pub fn free_port() -> Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     Ok(listener.local_addr()?.port())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dechunk;
+
+    #[test]
+    fn dechunks_bodies() {
+        assert_eq!(dechunk("4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"), "Wikipedia");
+    }
 }

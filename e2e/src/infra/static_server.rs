@@ -119,7 +119,20 @@ fn content_security_policy(base_path: &str, api_origin: &str) -> String {
 }
 
 fn default_config(dist: &Path, api_origin: &str) -> Result<Value> {
-    let path = dist.join("config.json");
+    let shipped = dist.join("config.json");
+    // Trunk's `copy-dir href="public/"` lands in dist/public/ unless told otherwise; take the
+    // config from there rather than fail every journey, but say so.
+    let fallback = dist.join("public/config.json");
+    let path = if !shipped.is_file() && fallback.is_file() {
+        eprintln!(
+            "warning: {} is missing, using {} (the app fetches config.json next to index.html)",
+            shipped.display(),
+            fallback.display()
+        );
+        fallback
+    } else {
+        shipped
+    };
     let mut config = match std::fs::read_to_string(&path) {
         Ok(text) => serde_json::from_str(&text)
             .with_context(|| format!("{} is not valid JSON", path.display()))?,

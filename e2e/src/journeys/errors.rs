@@ -2,7 +2,7 @@
 
 use anyhow::{Result, ensure};
 
-use crate::browser::{Browser, testid};
+use crate::browser::{Browser, demo_customer_link, testid};
 use crate::infra::dev_api::FaultKind;
 
 pub async fn bad_config_shows_translated_error(browser: &Browser) -> Result<()> {
@@ -65,7 +65,7 @@ pub async fn unauthorized_leads_to_sign_in_and_back(browser: &Browser) -> Result
         .set_fault("/api/v1/", FaultKind::Unauthorized, 1)
         .await?;
     browser.client.refresh().await?;
-    let demo_link = "a[data-demo-customer=\"fr-consumer\"]";
+    let demo_link = &demo_customer_link("fr-consumer");
     browser
         .wait_visible_for(demo_link, std::time::Duration::from_secs(20))
         .await?;
