@@ -18,8 +18,9 @@ usage: cargo xtask <command>
   setup [--browser]     install or reuse the pinned tools (trunk, wasm-bindgen-cli, npm
                         packages; --browser: chromium + chromedriver)
   run                   dev API on :8787 + trunk serve on http://127.0.0.1:8080/
-  test                  the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
+  test [--from STAGE]   the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
                         release builds (/ and /billing/), size budget, e2e journeys on both
+                        (--from: start at the first stage whose name contains STAGE)
   size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, first-load budget (default 200)
   bench [--invoices N] [--runs N]
                         page-load medians against a large seeded account
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
             twiggy: false,
         }),
         Some("run") => run::run(),
-        Some("test") => test::test(),
+        Some("test") => test::test(util::flag_value(rest, "--from")),
         Some("size") => size_command(rest),
         Some("bench") => bench::bench(rest),
         Some("help" | "--help" | "-h") | None => {

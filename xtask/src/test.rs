@@ -46,7 +46,9 @@ struct Outcome {
     error: Option<String>,
 }
 
-pub fn test() -> Result {
+/// `from`: a developer convenience (`cargo xtask test --from e2e`) that skips the stages
+/// before the first one whose name contains it. CI runs everything.
+pub fn test(from: Option<&str>) -> Result {
     let started = Instant::now();
     setup::setup(Needs {
         browser: true,
@@ -54,7 +56,16 @@ pub fn test() -> Result {
     })?;
 
     let mut outcomes: Vec<Outcome> = Vec::new();
-    let stages = stages();
+    let mut stages = stages();
+    if let Some(from) = from {
+        let first = stages
+            .iter()
+            .position(|stage| stage.name.contains(from))
+            .ok_or_else(|| format!("no stage name contains {from:?}"))?;
+        for skipped in stages.drain(..first) {
+            println!("skip    {}", skipped.name);
+        }
+    }
     let total_stages = stages.len();
     for stage in stages {
         println!(
