@@ -105,8 +105,10 @@ fn csv<T>(items: &[T], name: impl Fn(&T) -> &'static str) -> Option<String> {
     (!items.is_empty()).then(|| items.iter().map(name).collect::<Vec<_>>().join(","))
 }
 
+/// `YYYY-MM-DD`, written by hand: chrono's `format()` machinery costs ~8 KB of wasm.
 fn date(d: &Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    use chrono::Datelike;
+    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
 }
 
 /// `GET /orders` parameters.

@@ -58,16 +58,18 @@ impl HttpClient {
             .unwrap_or_else(|_| url.to_owned())
     }
 
-    /// GET and decode, retrying transient failures with a growing pause.
+    /// GET and decode. Only the decoding is generic: the request and its
+    /// retries are compiled once for every model, not once per model.
     pub async fn get<T: DeserializeOwned>(&self, path: &str, cancel: &AbortSignal) -> Result<T, ApiError> {
+        let text = self.get_text(path, cancel).await?;
+        decode(&text)
+    }
+
+    /// GET, retrying transient failures with a growing pause.
+    async fn get_text(&self, path: &str, cancel: &AbortSignal) -> Result<String, ApiError> {
         let mut attempt = 0;
         loop {
-            let result = self.send(Method::GET, path, Body::None, None, Some(cancel)).await;
-            let outcome = match result {
-                Ok(text) => decode(&text),
-                Err(error) => Err(error),
-            };
-            match outcome {
+            match self.send(Method::GET, path, Body::None, None, Some(cancel)).await {
                 Err(error) if error.is_transient() && attempt < READ_RETRY_DELAYS_MS.len() => {
                     gloo_timers::future::TimeoutFuture::new(READ_RETRY_DELAYS_MS[attempt]).await;
                     if cancel.aborted() {
