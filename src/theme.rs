@@ -71,8 +71,16 @@ pub fn mix(colour: HexColour, target: HexColour, amount: f64) -> HexColour {
     }
 }
 
-const WHITE: HexColour = HexColour { red: 255, green: 255, blue: 255 };
-const BLACK: HexColour = HexColour { red: 0, green: 0, blue: 0 };
+const WHITE: HexColour = HexColour {
+    red: 255,
+    green: 255,
+    blue: 255,
+};
+const BLACK: HexColour = HexColour {
+    red: 0,
+    green: 0,
+    blue: 0,
+};
 
 /// The accent tokens derived from a brand colour for one theme: the accent
 /// itself (darkened or lightened until text on it and it on the page
@@ -86,14 +94,43 @@ pub struct AccentTokens {
     pub on_accent: HexColour,
 }
 
+/// The backgrounds the accent is read on, per theme: page, card, table
+/// header, selected row (`--color-bg`, `--color-surface`,
+/// `--color-surface-sunken`, `--color-surface-selected` in style/tokens.css;
+/// tests/contrast.rs checks the two lists agree).
+pub fn accent_backgrounds(theme: Theme) -> [HexColour; 4] {
+    let hex = |red, green, blue| HexColour { red, green, blue };
+    match theme {
+        Theme::Light => [
+            hex(0xf5, 0xf6, 0xf8),
+            WHITE,
+            hex(0xf1, 0xf3, 0xf6),
+            hex(0xe8, 0xf0, 0xfe),
+        ],
+        Theme::Dark => [
+            hex(0x12, 0x16, 0x1c),
+            hex(0x19, 0x1e, 0x26),
+            hex(0x1f, 0x25, 0x2e),
+            hex(0x1c, 0x2b, 0x45),
+        ],
+    }
+}
+
 pub fn accent_tokens(brand: HexColour, theme: Theme) -> AccentTokens {
-    let (page, toward) = match theme {
-        Theme::Light => (WHITE, BLACK),
-        Theme::Dark => (HexColour { red: 0x12, green: 0x16, blue: 0x1c }, WHITE),
+    let toward = match theme {
+        Theme::Light => BLACK,
+        Theme::Dark => WHITE,
+    };
+    let backgrounds = accent_backgrounds(theme);
+    let worst = |colour: HexColour| {
+        backgrounds
+            .iter()
+            .map(|bg| contrast_ratio(colour, *bg))
+            .fold(f64::INFINITY, f64::min)
     };
     let mut accent = brand;
     let mut step = 0.0;
-    while contrast_ratio(accent, page) < 4.5 && step < 1.0 {
+    while worst(accent) < 4.5 && step < 1.0 {
         step += 0.05;
         accent = mix(brand, toward, step);
     }
@@ -127,7 +164,11 @@ mod browser {
             let prefers_dark = web_sys::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
                 .is_some_and(|query| query.matches());
-            if prefers_dark { Theme::Dark } else { Theme::Light }
+            if prefers_dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            }
         })
     }
 
@@ -146,17 +187,33 @@ mod browser {
             .ok()
     }
 
-    /// Applies the theme (and the brand accents for it) to `<html>`.
+    /// Applies the theme to `<html>`, and the brand accents for *both* themes
+    /// (`--brand-accent-light`, `--brand-accent-dark`…, read by
+    /// style/tokens.css), so that a section the gallery renders in the other
+    /// theme gets the right accent too.
     pub fn apply(theme: Theme, brand: Option<HexColour>) {
         let Some(root) = root() else { return };
         let _ = root.set_attribute("data-theme", theme.as_str());
         let style = root.style();
         if let Some(brand) = brand {
-            let tokens = accent_tokens(brand, theme);
-            let _ = style.set_property("--color-accent", &tokens.accent.to_css());
-            let _ = style.set_property("--color-accent-hover", &tokens.accent_hover.to_css());
-            let _ = style.set_property("--color-accent-active", &tokens.accent_active.to_css());
-            let _ = style.set_property("--color-on-accent", &tokens.on_accent.to_css());
+            for theme in [Theme::Light, Theme::Dark] {
+                let tokens = accent_tokens(brand, theme);
+                let name = theme.as_str();
+                let _ =
+                    style.set_property(&format!("--brand-accent-{name}"), &tokens.accent.to_css());
+                let _ = style.set_property(
+                    &format!("--brand-accent-hover-{name}"),
+                    &tokens.accent_hover.to_css(),
+                );
+                let _ = style.set_property(
+                    &format!("--brand-accent-active-{name}"),
+                    &tokens.accent_active.to_css(),
+                );
+                let _ = style.set_property(
+                    &format!("--brand-on-accent-{name}"),
+                    &tokens.on_accent.to_css(),
+                );
+            }
         }
     }
 }
@@ -189,17 +246,17 @@ mod tests {
 
     #[test]
     fn any_brand_colour_yields_readable_accents_in_both_themes() {
-        for brand in ["#0050d7", "#ffeb3b", "#00ff00", "#111111", "#ff69b4", "#ffffff"] {
+        for brand in [
+            "#0050d7", "#ffeb3b", "#00ff00", "#111111", "#ff69b4", "#ffffff",
+        ] {
             for theme in [Theme::Light, Theme::Dark] {
-                let page = match theme {
-                    Theme::Light => WHITE,
-                    Theme::Dark => hex("#12161c"),
-                };
                 let tokens = accent_tokens(hex(brand), theme);
-                assert!(
-                    contrast_ratio(tokens.accent, page) >= 4.5,
-                    "{brand} on {theme:?} page"
-                );
+                for page in accent_backgrounds(theme) {
+                    assert!(
+                        contrast_ratio(tokens.accent, page) >= 4.5,
+                        "{brand} on {page:?} in {theme:?}"
+                    );
+                }
                 assert!(
                     contrast_ratio(tokens.on_accent, tokens.accent) >= 4.5,
                     "text on {brand} in {theme:?}"
