@@ -63,7 +63,10 @@ async fn load_config() -> Result<RuntimeConfig, ConfigError> {
         .await
         .map_err(|error| ConfigError::Unreachable(error.to_string()))?;
     if !response.ok() {
-        return Err(ConfigError::Unreachable(format!("HTTP {}", response.status())));
+        return Err(ConfigError::Unreachable(format!(
+            "HTTP {}",
+            response.status()
+        )));
     }
     let text = response
         .text()

@@ -166,11 +166,7 @@ fn is_acceptable_url(text: &str) -> bool {
     (absolute || site_relative) && !text.chars().any(char::is_whitespace)
 }
 
-fn url(
-    object: &Map<String, Value>,
-    key: &str,
-    field: &'static str,
-) -> Result<String, ConfigError> {
+fn url(object: &Map<String, Value>, key: &str, field: &'static str) -> Result<String, ConfigError> {
     let text = required_string(object, key, field)?;
     if is_acceptable_url(&text) {
         Ok(text)
@@ -359,7 +355,13 @@ mod tests {
 
     #[test]
     fn dangerous_or_malformed_urls_are_refused() {
-        for bad in ["javascript:alert(1)", "//evil.example", "api", "https://", "/a b"] {
+        for bad in [
+            "javascript:alert(1)",
+            "//evil.example",
+            "api",
+            "https://",
+            "/a b",
+        ] {
             let error = with(|root| {
                 root.insert("apiBaseUrl".into(), Value::String(bad.into()));
             })
@@ -388,7 +390,10 @@ mod tests {
             root["locales"]["default"] = "de".into();
         })
         .unwrap_err();
-        assert_eq!(error, invalid("locales.default", ConfigReason::UnknownLocale));
+        assert_eq!(
+            error,
+            invalid("locales.default", ConfigReason::UnknownLocale)
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod components;
 pub mod config;
 pub mod dashboard;
 pub mod format;
+pub mod gallery;
 pub mod invoices;
 pub mod locale;
 pub mod not_found;

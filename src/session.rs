@@ -57,7 +57,10 @@ mod tests {
     #[test]
     fn the_return_path_is_encoded_whole() {
         assert_eq!(
-            sign_in_url("/api/v1/auth/sign-in", "http://127.0.0.1:8080/invoices?status=unpaid&page=2"),
+            sign_in_url(
+                "/api/v1/auth/sign-in",
+                "http://127.0.0.1:8080/invoices?status=unpaid&page=2"
+            ),
             "/api/v1/auth/sign-in?returnTo=http%3A%2F%2F127.0.0.1%3A8080%2Finvoices%3Fstatus%3Dunpaid%26page%3D2"
         );
     }
@@ -65,7 +68,10 @@ mod tests {
     #[test]
     fn an_existing_query_is_extended() {
         assert_eq!(
-            sign_in_url("https://id.example/login?client=billing", "https://b.example/"),
+            sign_in_url(
+                "https://id.example/login?client=billing",
+                "https://b.example/"
+            ),
             "https://id.example/login?client=billing&returnTo=https%3A%2F%2Fb.example%2F"
         );
     }

@@ -20,7 +20,11 @@ impl BannerKind {
 }
 
 #[component]
-pub fn Banner(kind: BannerKind, #[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+pub fn Banner(
+    kind: BannerKind,
+    #[prop(into)] title: Signal<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <section class=kind.class() aria-label=title>
             <p class="banner__title">{title}</p>

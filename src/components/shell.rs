@@ -1,8 +1,9 @@
 //! The signed-in frame: skip link, header, navigation, the routed page.
 
 use super::page::PageMounts;
-use super::{Header, PrimaryNavigation};
+use super::{Header, PrimaryNavigation, ToastRegion, provide_toasts};
 use crate::dashboard::DashboardPage;
+use crate::gallery::GalleryPage;
 use crate::i18n::*;
 use crate::invoices::InvoicesPage;
 use crate::not_found::NotFoundPage;
@@ -19,6 +20,8 @@ use leptos_router::path;
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     provide_context(PageMounts(RwSignal::new(0)));
+    provide_toasts();
+    let gallery = crate::gallery::enabled();
     let CurrentCustomer(customer) = expect_context::<CurrentCustomer>();
     let currency = customer.currency.to_string();
     let base = routes::base_path();
@@ -34,12 +37,18 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/invoices") view=InvoicesPage />
                     <Route path=path!("/payments") view=PaymentsPage />
                     <Route path=path!("/payment-methods") view=PaymentMethodsPage />
+                    // The design system gallery: debug builds, or `"gallery": true` in config.json.
+                    <Route path=path!("/_gallery") view=move || if gallery {
+                        view! { <GalleryPage /> }.into_any()
+                    } else {
+                        view! { <NotFoundPage /> }.into_any()
+                    } />
                 </Routes>
             </main>
             <footer class="app-footer">
                 <p>{move || td_string!(i18n.get_locale(), app.footer_note, currency = currency.as_str()).to_string()}</p>
             </footer>
-            <div class="visually-hidden" role="status" aria-live="polite" data-testid="toasts"></div>
+            <ToastRegion />
         </Router>
     }
 }

@@ -1,4 +1,5 @@
-//! Status badges: the colour comes from the status's token, the words from the
+//! Status badges: the colour comes from the status's token
+//! (`--status-<status>-text` / `-bg` in style/tokens.css), the words from the
 //! locale, so no status is ever told by colour alone.
 
 use crate::i18n::*;
@@ -39,45 +40,56 @@ pub fn payment_method_status_label(locale: Locale, status: PaymentMethodStatus) 
     }
 }
 
-#[component]
-fn Badge(tone: &'static str, #[prop(into)] label: Signal<&'static str>) -> impl IntoView {
-    view! { <span class=format!("badge badge--{tone}")>{label}</span> }
+/// One badge; `status` is the CSS name of the status (`badge--paid`…).
+fn badge(status: &'static str, label: Signal<&'static str>) -> AnyView {
+    view! { <span class=format!("badge badge--{status}")>{label}</span> }.into_any()
+}
+
+fn order_status_class(status: OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::NotPaid => "not-paid",
+        OrderStatus::Checking => "checking",
+        OrderStatus::DocumentsRequested => "documents-requested",
+        OrderStatus::Delivering => "delivering",
+        OrderStatus::Delivered => "delivered",
+        OrderStatus::Cancelling => "cancelling",
+        OrderStatus::Cancelled => "cancelled",
+        OrderStatus::Expired => "expired",
+        OrderStatus::Unknown => "unknown",
+    }
 }
 
 #[component]
 pub fn OrderStatusBadge(status: OrderStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let tone = match status {
-        OrderStatus::NotPaid | OrderStatus::DocumentsRequested => "warning",
-        OrderStatus::Checking | OrderStatus::Delivering | OrderStatus::Cancelling => "progress",
-        OrderStatus::Delivered => "success",
-        OrderStatus::Cancelled | OrderStatus::Expired | OrderStatus::Unknown => "neutral",
-    };
-    view! { <Badge tone label=Signal::derive(move || order_status_label(i18n.get_locale(), status)) /> }
+    badge(
+        order_status_class(status),
+        Signal::derive(move || order_status_label(i18n.get_locale(), status)),
+    )
 }
 
 #[component]
 pub fn InvoiceStatusBadge(status: InvoiceStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let tone = match status {
-        InvoiceStatus::Paid => "success",
-        InvoiceStatus::Unpaid => "warning",
-        InvoiceStatus::Overdue => "danger",
-        InvoiceStatus::Unknown => "neutral",
-    };
-    view! { <Badge tone label=Signal::derive(move || invoice_status_label(i18n.get_locale(), status)) /> }
+    badge(
+        status.as_str(),
+        Signal::derive(move || invoice_status_label(i18n.get_locale(), status)),
+    )
 }
 
 #[component]
 pub fn PaymentMethodStatusBadge(status: PaymentMethodStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let tone = match status {
-        PaymentMethodStatus::Valid => "success",
-        PaymentMethodStatus::Pending => "progress",
-        PaymentMethodStatus::Expired | PaymentMethodStatus::Failed => "danger",
-        PaymentMethodStatus::Canceled | PaymentMethodStatus::Unknown => "neutral",
+    let class = match status {
+        PaymentMethodStatus::Valid => "valid",
+        PaymentMethodStatus::Pending => "pending",
+        // An expired card reads as a problem, like an overdue invoice.
+        PaymentMethodStatus::Expired | PaymentMethodStatus::Failed => "failed",
+        PaymentMethodStatus::Canceled => "canceled",
+        PaymentMethodStatus::Unknown => "unknown",
     };
-    view! {
-        <Badge tone label=Signal::derive(move || payment_method_status_label(i18n.get_locale(), status)) />
-    }
+    badge(
+        class,
+        Signal::derive(move || payment_method_status_label(i18n.get_locale(), status)),
+    )
 }

@@ -3,7 +3,7 @@
 
 use crate::api::models::{Balance, Money, PayBalanceRequest, PaymentOutcome, PaymentOutcomeStatus};
 use crate::api::{ApiError, IdempotencyKey, api_resource, use_api};
-use crate::components::{AsyncSection, SkeletonRows, error_message};
+use crate::components::{AsyncSection, Button, ButtonVariant, SkeletonRows, error_message};
 use crate::format::format_money;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -37,7 +37,11 @@ fn BalanceSummary(balance: Balance, on_paid: Callback<()>) -> impl IntoView {
     let owing = balance.due.amount.is_sign_positive() && !balance.due.amount.is_zero();
     let has_overdue = !balance.overdue.amount.is_zero();
     let has_pending = !balance.pending.amount.is_zero();
-    let Balance { due, pending, overdue } = balance;
+    let Balance {
+        due,
+        pending,
+        overdue,
+    } = balance;
     let due_for_confirm = due.clone();
     view! {
         <p class="balance__due" class:balance__due--owing=owing>
@@ -87,12 +91,12 @@ fn PayBalance(amount: Money, on_paid: Callback<()>) -> impl IntoView {
     let state = RwSignal::new(PayState::Idle);
     let intent = StoredValue::new(IdempotencyKey::new());
 
-    let ask = move |_| {
+    let ask = Callback::new(move |_| {
         intent.set_value(IdempotencyKey::new());
         state.set(PayState::Confirming);
-    };
-    let cancel = move |_| state.set(PayState::Idle);
-    let confirm = move |_| {
+    });
+    let cancel = Callback::new(move |_| state.set(PayState::Idle));
+    let confirm = Callback::new(move |_| {
         if state.get_untracked() == PayState::Paying {
             return;
         }
@@ -100,14 +104,21 @@ fn PayBalance(amount: Money, on_paid: Callback<()>) -> impl IntoView {
         let api = api.clone();
         let key = intent.get_value();
         spawn_local(async move {
-            let request = PayBalanceRequest { payment_method_id: None };
+            let request = PayBalanceRequest {
+                payment_method_id: None,
+            };
             match api.pay_balance(&request, &key).await {
-                Ok(PaymentOutcome { status: PaymentOutcomeStatus::ActionRequired, redirect_url: Some(url), .. }) => {
+                Ok(PaymentOutcome {
+                    status: PaymentOutcomeStatus::ActionRequired,
+                    redirect_url: Some(url),
+                    ..
+                }) => {
                     state.set(PayState::Redirecting);
                     if let Some(window) = web_sys::window() {
                         // The payment page sends the customer back here when done.
                         let here = window.location().href().unwrap_or_default();
-                        let target = crate::session::with_return_to(&api.rendition_url(&url), &here);
+                        let target =
+                            crate::session::with_return_to(&api.rendition_url(&url), &here);
                         let _ = window.location().assign(&target);
                     }
                 }
@@ -118,18 +129,25 @@ fn PayBalance(amount: Money, on_paid: Callback<()>) -> impl IntoView {
                 Err(error) => state.set(PayState::Failed(error)),
             }
         });
-    };
+    });
 
     let confirm_text = move || {
         let locale = i18n.get_locale();
-        td_string!(locale, dashboard.pay_confirm, amount = money_text(locale, &amount)).to_string()
+        td_string!(
+            locale,
+            dashboard.pay_confirm,
+            amount = money_text(locale, &amount)
+        )
+        .to_string()
     };
     let status_text = move || {
         let locale = i18n.get_locale();
         match state.get() {
             PayState::Paying => td_string!(locale, dashboard.paying).to_string(),
             PayState::Redirecting => td_string!(locale, dashboard.pay_redirecting).to_string(),
-            PayState::Done(PaymentOutcomeStatus::Succeeded) => td_string!(locale, dashboard.pay_succeeded).to_string(),
+            PayState::Done(PaymentOutcomeStatus::Succeeded) => {
+                td_string!(locale, dashboard.pay_succeeded).to_string()
+            }
             PayState::Done(_) => td_string!(locale, dashboard.pay_pending).to_string(),
             PayState::Failed(error) => error_message(locale, &error),
             PayState::Idle | PayState::Confirming => String::new(),
@@ -140,21 +158,21 @@ fn PayBalance(amount: Money, on_paid: Callback<()>) -> impl IntoView {
         <div class="balance__pay">
             <Show when=move || matches!(state.get(), PayState::Confirming | PayState::Paying | PayState::Failed(_))
                 fallback=move || view! {
-                    <button type="button" class="button button--primary" data-testid="pay-balance"
-                        disabled=busy on:click=ask>
+                    <Button variant=ButtonVariant::Primary disabled=Signal::derive(busy) on_click=ask
+                        attr:data-testid="pay-balance">
                         {t!(i18n, dashboard.pay_balance)}
-                    </button>
+                    </Button>
                 }>
                 <div class="confirm" role="group" aria-labelledby="pay-balance-confirm">
                     <p id="pay-balance-confirm">{confirm_text.clone()}</p>
                     <div class="confirm__actions">
-                        <button type="button" class="button button--primary" data-testid="confirm-pay-balance"
-                            aria-busy=move || busy().to_string() disabled=busy on:click=confirm.clone()>
+                        <Button variant=ButtonVariant::Primary busy=Signal::derive(busy) on_click=confirm
+                            attr:data-testid="confirm-pay-balance">
                             {t!(i18n, dashboard.pay_confirm_button)}
-                        </button>
-                        <button type="button" class="button button--secondary" disabled=busy on:click=cancel>
+                        </Button>
+                        <Button disabled=Signal::derive(busy) on_click=cancel>
                             {t!(i18n, dashboard.cancel)}
-                        </button>
+                        </Button>
                     </div>
                 </div>
             </Show>

@@ -2,9 +2,9 @@
 
 use crate::api::models::query::{OrderQuery, Sort};
 use crate::api::{api_resource, use_api};
-use crate::components::{AsyncSection, SkeletonRows};
+use crate::components::{AsyncSection, DataTable, EmptyState, TableState};
 use crate::i18n::*;
-use crate::orders::OrdersTable;
+use crate::orders::{OrdersTable, order_columns};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -26,10 +26,13 @@ pub fn LatestOrders() -> impl IntoView {
             <h2 id="latest-orders-title" class="card__title">{t!(i18n, dashboard.latest_orders)}</h2>
             <AsyncSection
                 resource=orders
-                skeleton=|| view! { <SkeletonRows rows=LATEST_COUNT as usize columns=4 /> }
+                skeleton=|| view! {
+                    <DataTable columns=order_columns(false) rows=Vec::new()
+                        caption=|l| td_string!(l, orders.caption) state=TableState::Loading />
+                }
                 render=move |page| {
                     if page.items.is_empty() {
-                        view! { <p class="empty-state">{t!(i18n, dashboard.no_orders)}</p> }.into_any()
+                        view! { <EmptyState message=|l| td_string!(l, dashboard.no_orders) /> }.into_any()
                     } else {
                         view! { <OrdersTable orders=page.items testid="latest-orders" /> }.into_any()
                     }

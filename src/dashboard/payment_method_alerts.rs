@@ -15,11 +15,16 @@ const EXPIRY_NOTICE_DAYS: u64 = 30;
 
 /// Valid cards whose last valid day falls within the notice period.
 pub fn cards_expiring_soon(methods: &[PaymentMethod], today: NaiveDate) -> Vec<&PaymentMethod> {
-    let horizon = today.checked_add_days(Days::new(EXPIRY_NOTICE_DAYS)).unwrap_or(today);
+    let horizon = today
+        .checked_add_days(Days::new(EXPIRY_NOTICE_DAYS))
+        .unwrap_or(today);
     methods
         .iter()
         .filter(|m| m.kind == PaymentMethodType::Card && m.status == PaymentMethodStatus::Valid)
-        .filter(|m| m.expires_on.is_some_and(|last_day| last_day >= today && last_day <= horizon))
+        .filter(|m| {
+            m.expires_on
+                .is_some_and(|last_day| last_day >= today && last_day <= horizon)
+        })
         .collect()
 }
 
@@ -86,7 +91,12 @@ mod tests {
     use super::*;
     use crate::api::models::CardBrand;
 
-    fn card(id: &str, expires_on: &str, default: bool, status: PaymentMethodStatus) -> PaymentMethod {
+    fn card(
+        id: &str,
+        expires_on: &str,
+        default: bool,
+        status: PaymentMethodStatus,
+    ) -> PaymentMethod {
         PaymentMethod {
             id: id.into(),
             kind: PaymentMethodType::Card,
@@ -123,7 +133,10 @@ mod tests {
             card("b", "2026-12-24", false, PaymentMethodStatus::Valid),
         ];
         let flagged = cards_expiring_soon(&methods, day("2026-11-23"));
-        assert_eq!(flagged.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert_eq!(
+            flagged.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+            ["a"]
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! fraction of the bytes. `Intl.NumberFormat` formats a decimal *string*
 //! exactly, so amounts never pass through a float.
 
-mod intl;
 pub mod dates;
+mod intl;
 pub mod money;
 pub mod plural;
 

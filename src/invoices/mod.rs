@@ -2,4 +2,4 @@
 
 mod list;
 
-pub use list::InvoicesPage;
+pub use list::{InvoicesPage, invoice_columns};

@@ -2,4 +2,4 @@
 
 mod list;
 
-pub use list::{OrdersPage, OrdersTable};
+pub use list::{OrdersPage, OrdersTable, order_columns};

@@ -2,7 +2,8 @@
 
 use crate::api::models::{PaymentMethod, PaymentMethodType};
 use crate::api::{api_resource, use_api};
-use crate::components::{AsyncSection, DayText, Page, PaymentMethodStatusBadge, SkeletonRows};
+use crate::components::Label;
+use crate::components::{Column, DataTable, DayText, Page, PaymentMethodStatusBadge, TableState};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -16,22 +17,31 @@ pub fn payment_method_type_label(locale: Locale, kind: PaymentMethodType) -> &'s
     }
 }
 
-#[component]
-fn PaymentMethodRow(method: PaymentMethod) -> impl IntoView {
-    let i18n = use_i18n();
-    let kind = method.kind;
-    view! {
-        <tr>
-            <td data-column="type">{move || payment_method_type_label(i18n.get_locale(), kind)}</td>
-            <th scope="row" data-column="label">
-                {method.label}
-                {method.default.then(|| view! { " " <span class="badge badge--accent">{t!(i18n, payment_methods.default)}</span> })}
-            </th>
-            <td data-column="description">{method.description.unwrap_or_default()}</td>
-            <td data-column="expiry">{method.expires_on.map(|day| view! { <DayText day /> })}</td>
-            <td data-column="status"><PaymentMethodStatusBadge status=method.status /></td>
-        </tr>
-    }
+fn method_columns() -> Vec<Column<PaymentMethod>> {
+    vec![
+        Column::new("type", |l| td_string!(l, payment_methods.kind), |m: &PaymentMethod| {
+            let i18n = use_i18n();
+            let kind = m.kind;
+            move || payment_method_type_label(i18n.get_locale(), kind)
+        }),
+        Column::new("label", |l| td_string!(l, payment_methods.label), |m: &PaymentMethod| {
+            let i18n = use_i18n();
+            view! {
+                {m.label.clone()}
+                {m.default.then(|| view! { " " <span class="badge badge--accent">{t!(i18n, payment_methods.default)}</span> })}
+            }
+        })
+        .row_header(),
+        Column::new("description", |l| td_string!(l, payment_methods.description), |m: &PaymentMethod| {
+            m.description.clone().unwrap_or_default()
+        }),
+        Column::new("expiry", |l| td_string!(l, payment_methods.expiry), |m: &PaymentMethod| {
+            m.expires_on.map(|day| view! { <DayText day /> })
+        }),
+        Column::new("status", |l| td_string!(l, payment_methods.status), |m: &PaymentMethod| {
+            view! { <PaymentMethodStatusBadge status=m.status /> }
+        }),
+    ]
 }
 
 #[component]
@@ -39,38 +49,30 @@ pub fn PaymentMethodsPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let methods = api_resource(move |cancel| api.payment_methods(cancel));
+    let caption: Label = |l| td_string!(l, payment_methods.caption);
+    let content = move || {
+        match methods.get() {
+        None => view! { <DataTable columns=method_columns() rows=Vec::new() caption state=TableState::Loading /> }
+            .into_any(),
+        Some(Err(error)) => view! {
+            <DataTable columns=method_columns() rows=Vec::new() caption
+                state=TableState::Failed(error, Callback::new(move |_| methods.refetch())) />
+        }
+        .into_any(),
+        Some(Ok(list)) => {
+            let mut items = list.items;
+            items.sort_by_key(|method| !method.default);
+            view! {
+                <DataTable columns=method_columns() rows=items caption
+                    empty=|l| td_string!(l, payment_methods.empty) testid="payment-methods-table" />
+            }
+            .into_any()
+        }
+    }
+    };
     view! {
         <Page title=Signal::derive(move || td_string!(i18n.get_locale(), payment_methods.title).to_owned())>
-            <AsyncSection
-                resource=methods
-                skeleton=|| view! { <SkeletonRows rows=4 columns=5 /> }
-                render=move |list| {
-                    let mut items = list.items;
-                    items.sort_by_key(|method| !method.default);
-                    if items.is_empty() {
-                        return view! { <p class="empty-state">{t!(i18n, payment_methods.empty)}</p> }.into_any();
-                    }
-                    view! {
-                        <div class="table-scroll">
-                            <table class="data-table" data-testid="payment-methods-table">
-                                <caption class="visually-hidden">{t!(i18n, payment_methods.caption)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t!(i18n, payment_methods.kind)}</th>
-                                        <th scope="col">{t!(i18n, payment_methods.label)}</th>
-                                        <th scope="col">{t!(i18n, payment_methods.description)}</th>
-                                        <th scope="col">{t!(i18n, payment_methods.expiry)}</th>
-                                        <th scope="col">{t!(i18n, payment_methods.status)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {items.into_iter().map(|method| view! { <PaymentMethodRow method /> }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                }
-            />
+            {content}
         </Page>
     }
 }

@@ -1,0 +1,302 @@
+//! The filters above a list: a search text, a date range with presets, the
+//! statuses to show, an amount range.
+//!
+//! The bar edits a draft and hands the page a typed [`Filter`] when the
+//! customer applies it (Enter in any field, or the button): a list is not
+//! reloaded at each keystroke, and the page turns the value into its API
+//! query (and its URL) without parsing form fields itself. Every input has a
+//! visible label, because placeholders vanish while typing.
+
+use super::{Button, ButtonVariant, Label, unique_id};
+use crate::i18n::*;
+use chrono::{Datelike, Months, NaiveDate};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// What the customer asked to see.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    pub text: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Keys of the chosen statuses (`OrderStatus::as_str()`…); empty = all.
+    pub statuses: Vec<&'static str>,
+    pub min_amount: Option<Decimal>,
+    pub max_amount: Option<Decimal>,
+}
+
+/// A status the customer can tick: its key and its translated name.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusOption {
+    pub key: &'static str,
+    pub label: Label,
+}
+
+/// The date presets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePreset {
+    ThisMonth,
+    LastThreeMonths,
+    ThisYear,
+}
+
+impl DatePreset {
+    pub const ALL: [DatePreset; 3] = [
+        DatePreset::ThisMonth,
+        DatePreset::LastThreeMonths,
+        DatePreset::ThisYear,
+    ];
+
+    /// The range, both ends included, ending today.
+    pub fn range(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let from = match self {
+            DatePreset::ThisMonth => today.with_day(1),
+            DatePreset::LastThreeMonths => today.checked_sub_months(Months::new(3)),
+            DatePreset::ThisYear => today.with_ordinal(1),
+        };
+        (from.unwrap_or(today), today)
+    }
+
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            DatePreset::ThisMonth => td_string!(locale, filters.this_month),
+            DatePreset::LastThreeMonths => td_string!(locale, filters.last_three_months),
+            DatePreset::ThisYear => td_string!(locale, filters.this_year),
+        }
+    }
+}
+
+/// Text in an amount field that is not an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidAmount;
+
+/// An amount typed the French or Italian way (`1 234,50`) or the English way;
+/// `None` when the field is empty.
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202F}' && *c != '€')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    Decimal::from_str(&cleaned)
+        .map(Some)
+        .map_err(|_| InvalidAmount)
+}
+
+/// The filter bar.
+///
+/// - `value`: the filter in force; the bar starts from it and writes it on apply.
+/// - `search_label`: the label of the text field (e.g. "Référence"); no text
+///   field without it.
+/// - `statuses`: the statuses offered (none: no status filter).
+/// - `amounts`: offer the amount range.
+/// - `today`: the end of the presets (tests and the gallery fix it).
+#[component]
+pub fn FilterBar(
+    value: RwSignal<Filter>,
+    #[prop(optional)] search_label: Option<Label>,
+    #[prop(optional)] statuses: Vec<StatusOption>,
+    #[prop(optional)] amounts: bool,
+    #[prop(optional)] today: Option<NaiveDate>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let start = value.get_untracked();
+    let text = RwSignal::new(start.text.clone());
+    let from = RwSignal::new(start.from);
+    let to = RwSignal::new(start.to);
+    let chosen = RwSignal::new(start.statuses.clone());
+    let min_text = RwSignal::new(start.min_amount.map(|a| a.to_string()).unwrap_or_default());
+    let max_text = RwSignal::new(start.max_amount.map(|a| a.to_string()).unwrap_or_default());
+    let min_invalid = move || min_text.with(|t| parse_amount(t).is_err());
+    let max_invalid = move || max_text.with(|t| parse_amount(t).is_err());
+    let id = unique_id("filters");
+
+    let apply = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if min_invalid() || max_invalid() {
+            return;
+        }
+        value.set(Filter {
+            text: text.get_untracked().trim().to_owned(),
+            from: from.get_untracked(),
+            to: to.get_untracked(),
+            statuses: chosen.get_untracked(),
+            min_amount: parse_amount(&min_text.get_untracked()).ok().flatten(),
+            max_amount: parse_amount(&max_text.get_untracked()).ok().flatten(),
+        });
+    };
+    let reset = move |_| {
+        text.set(String::new());
+        from.set(None);
+        to.set(None);
+        chosen.set(Vec::new());
+        min_text.set(String::new());
+        max_text.set(String::new());
+        value.set(Filter::default());
+    };
+    let date_input = move |signal: RwSignal<Option<NaiveDate>>| {
+        move |event: leptos::ev::Event| {
+            signal.set(NaiveDate::from_str(&event_target_value(&event)).ok())
+        }
+    };
+    let date_text = move |signal: RwSignal<Option<NaiveDate>>| {
+        move || signal.get().map(|d| d.to_string()).unwrap_or_default()
+    };
+
+    let search = search_label.map(|label| {
+        let field = format!("{id}-text");
+        view! {
+            <div class="field filter-bar__search">
+                <label class="field__label" for=field.clone()>{move || label(i18n.get_locale())}</label>
+                <input class="field__input" type="search" id=field
+                    prop:value=move || text.get()
+                    on:input=move |event| text.set(event_target_value(&event)) />
+            </div>
+        }
+    });
+
+    let presets = DatePreset::ALL
+        .into_iter()
+        .map(|preset| {
+            let (start, end) = preset.range(today);
+            let active = move || from.get() == Some(start) && to.get() == Some(end);
+            view! {
+                <button type="button" class="chip" aria-pressed=move || active().to_string()
+                    on:click=move |_| {
+                        from.set(Some(start));
+                        to.set(Some(end));
+                    }>
+                    {move || preset.label(i18n.get_locale())}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let status_fieldset = (!statuses.is_empty()).then(|| {
+        let boxes = statuses
+            .into_iter()
+            .map(|option| {
+                let key = option.key;
+                let checked = move || chosen.with(|c| c.contains(&key));
+                view! {
+                    <label class="chip chip--check">
+                        <input type="checkbox" class="checkbox" prop:checked=checked
+                            on:change=move |_| chosen.update(|c| {
+                                if let Some(at) = c.iter().position(|k| *k == key) {
+                                    c.remove(at);
+                                } else {
+                                    c.push(key);
+                                }
+                            }) />
+                        <span>{move || (option.label)(i18n.get_locale())}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="filter-bar__group">
+                <legend class="field__label">{t!(i18n, filters.status)}</legend>
+                <div class="filter-bar__chips">{boxes}</div>
+            </fieldset>
+        }
+    });
+
+    let amount_fieldset = amounts.then(|| {
+        let (min_id, max_id) = (format!("{id}-min"), format!("{id}-max"));
+        let (min_error, max_error) = (format!("{id}-min-error"), format!("{id}-max-error"));
+        view! {
+            <fieldset class="filter-bar__group">
+                <legend class="field__label">{t!(i18n, filters.amount)}</legend>
+                <div class="filter-bar__range">
+                    <div class="field field--inline">
+                        <label class="field__hint" for=min_id.clone()>{t!(i18n, filters.amount_min)}</label>
+                        <input class="field__input field__input--amount" id=min_id inputmode="decimal" autocomplete="off"
+                            aria-invalid=move || min_invalid().then_some("true")
+                            aria-describedby=min_error.clone()
+                            prop:value=move || min_text.get()
+                            on:input=move |event| min_text.set(event_target_value(&event)) />
+                    </div>
+                    <div class="field field--inline">
+                        <label class="field__hint" for=max_id.clone()>{t!(i18n, filters.amount_max)}</label>
+                        <input class="field__input field__input--amount" id=max_id inputmode="decimal" autocomplete="off"
+                            aria-invalid=move || max_invalid().then_some("true")
+                            aria-describedby=max_error.clone()
+                            prop:value=move || max_text.get()
+                            on:input=move |event| max_text.set(event_target_value(&event)) />
+                    </div>
+                </div>
+                <p class="field__error" id=min_error hidden=move || !min_invalid()>{t!(i18n, filters.amount_invalid)}</p>
+                <p class="field__error" id=max_error hidden=move || !max_invalid()>{t!(i18n, filters.amount_invalid)}</p>
+            </fieldset>
+        }
+    });
+
+    let (from_id, to_id) = (format!("{id}-from"), format!("{id}-to"));
+    view! {
+        <form class="filter-bar" role="search" on:submit=apply
+            aria-label=move || td_string!(i18n.get_locale(), filters.label)>
+            {search}
+            <fieldset class="filter-bar__group">
+                <legend class="field__label">{t!(i18n, filters.period)}</legend>
+                <div class="filter-bar__chips">{presets}</div>
+                <div class="filter-bar__range">
+                    <div class="field field--inline">
+                        <label class="field__hint" for=from_id.clone()>{t!(i18n, filters.from)}</label>
+                        <input class="field__input" type="date" id=from_id
+                            prop:value=date_text(from) on:change=date_input(from) />
+                    </div>
+                    <div class="field field--inline">
+                        <label class="field__hint" for=to_id.clone()>{t!(i18n, filters.to)}</label>
+                        <input class="field__input" type="date" id=to_id
+                            prop:value=date_text(to) on:change=date_input(to) />
+                    </div>
+                </div>
+            </fieldset>
+            {status_fieldset}
+            {amount_fieldset}
+            <div class="filter-bar__actions">
+                <Button variant=ButtonVariant::Primary submit=true>{t!(i18n, filters.apply)}</Button>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(reset)>{t!(i18n, filters.reset)}</Button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn presets_end_today() {
+        let today = day("2026-05-31");
+        assert_eq!(
+            DatePreset::ThisMonth.range(today),
+            (day("2026-05-01"), today)
+        );
+        assert_eq!(
+            DatePreset::LastThreeMonths.range(today),
+            (day("2026-02-28"), today)
+        );
+        assert_eq!(
+            DatePreset::ThisYear.range(today),
+            (day("2026-01-01"), today)
+        );
+    }
+
+    #[test]
+    fn amounts_are_read_in_every_locale_style() {
+        assert_eq!(parse_amount(""), Ok(None));
+        assert_eq!(parse_amount("1 234,50"), Ok(Some(Decimal::new(123450, 2))));
+        assert_eq!(parse_amount("1234.5 €"), Ok(Some(Decimal::new(12345, 1))));
+        assert!(parse_amount("abc").is_err());
+    }
+}
