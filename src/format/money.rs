@@ -33,9 +33,9 @@ mod imp {
     pub fn count(count: u64, locale: Locale) -> String {
         COUNTERS.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let formatter = cache
-                .entry(locale)
-                .or_insert_with(|| NumberFormat::new(intl_tag(locale), &options(&[])).ok());
+            let formatter = cache.entry(locale).or_insert_with(|| {
+                NumberFormat::new(intl_tag(locale), &options(&[("useGrouping", "always")])).ok()
+            });
             match formatter {
                 Some(formatter) => formatter.format(&count.to_string()),
                 None => count.to_string(),
@@ -52,7 +52,13 @@ mod imp {
                 .or_insert_with(|| {
                     NumberFormat::new(
                         intl_tag(locale),
-                        &options(&[("style", "currency"), ("currency", currency)]),
+                        // CLDR's Italian data leaves four-digit amounts ungrouped
+                        // (`1234,56 €`); invoices group every amount (`1.234,56 €`).
+                        &options(&[
+                            ("style", "currency"),
+                            ("currency", currency),
+                            ("useGrouping", "always"),
+                        ]),
                     )
                     .ok()
                 });
@@ -62,7 +68,7 @@ mod imp {
                 // 4217: show the number the locale's way and the code as is.
                 None => match NumberFormat::new(
                     intl_tag(locale),
-                    &options(&[("minimumFractionDigits", "2")]),
+                    &options(&[("minimumFractionDigits", "2"), ("useGrouping", "always")]),
                 ) {
                     Ok(plain) => format!("{} {currency}", plain.format(&text)),
                     Err(_) => format!("{text} {currency}"),

@@ -1,0 +1,363 @@
+//! Component tests in a real browser (wasm-bindgen-test + chromedriver):
+//! what only the DOM can tell, keyboard focus, `aria-sort`, the
+//! indeterminate checkbox, the native dialog, `Intl` formatting.
+//!
+//! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test -p billing-portal \
+//!        --target wasm32-unknown-unknown --test components
+#![cfg(target_arch = "wasm32")]
+
+use billing_portal::components::{ActionMenu, Column, DataTable, Dialog, MenuItem};
+use billing_portal::format::format_money;
+use billing_portal::i18n::*;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the page for one test.
+fn container() -> HtmlElement {
+    let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn query(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+fn query_all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn active() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+fn press(target: &HtmlElement, key: &str, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_shift_key(shift);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Lets effects and re-renders scheduled by a signal change run.
+async fn settle() {
+    gloo_timers::future::sleep(Duration::from_millis(30)).await;
+}
+
+#[derive(Clone, Debug)]
+struct Row {
+    name: &'static str,
+    amount: i32,
+}
+
+fn rows() -> Vec<Row> {
+    vec![
+        Row {
+            name: "Bravo",
+            amount: 30,
+        },
+        Row {
+            name: "Alpha",
+            amount: 10,
+        },
+        Row {
+            name: "Charlie",
+            amount: 20,
+        },
+    ]
+}
+
+fn columns() -> Vec<Column<Row>> {
+    vec![
+        Column::new("name", |_| "Name", |r: &Row| r.name)
+            .row_header()
+            .sort_by(|a: &Row, b: &Row| a.name.cmp(b.name)),
+        Column::new("amount", |_| "Amount", |r: &Row| r.amount.to_string())
+            .numeric()
+            .sort_by(|a: &Row, b: &Row| a.amount.cmp(&b.amount)),
+    ]
+}
+
+fn names(root: &HtmlElement) -> Vec<String> {
+    query_all(root, "tbody [data-column=name]")
+        .iter()
+        .map(|cell| cell.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_header_sorts_the_rows_and_sets_aria_sort() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        view! {
+            <I18nContextProvider>
+                <DataTable columns=columns() rows=rows() caption=|_| "Rows" />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        names(&root),
+        ["Bravo", "Alpha", "Charlie"],
+        "rows start in their given order"
+    );
+    let amount_header = query(&root, "th[data-column=amount]");
+    assert_eq!(
+        amount_header.get_attribute("aria-sort").as_deref(),
+        Some("none")
+    );
+
+    query(&amount_header, "button").click();
+    settle().await;
+    assert_eq!(names(&root), ["Alpha", "Charlie", "Bravo"]);
+    assert_eq!(
+        amount_header.get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+
+    query(&amount_header, "button").click();
+    settle().await;
+    assert_eq!(names(&root), ["Bravo", "Charlie", "Alpha"]);
+    assert_eq!(
+        amount_header.get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+
+    let name_header = query(&root, "th[data-column=name]");
+    query(&name_header, "button").click();
+    settle().await;
+    assert_eq!(names(&root), ["Alpha", "Bravo", "Charlie"]);
+    assert_eq!(
+        name_header.get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+    assert_eq!(
+        amount_header.get_attribute("aria-sort").as_deref(),
+        Some("none"),
+        "one sorted column at a time"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn select_all_selects_every_row_and_shows_a_mixed_state() {
+    let root = container();
+    let selection = RwSignal::new(HashSet::<String>::new());
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <DataTable columns=columns() rows=rows() caption=|_| "Rows" selection
+                    row_id=|r: &Row| r.name.to_owned() />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let all: HtmlInputElement = query(&root, "thead input[type=checkbox]").unchecked_into();
+    let boxes = || -> Vec<HtmlInputElement> {
+        query_all(&root, "tbody input[type=checkbox]")
+            .into_iter()
+            .map(|e| e.unchecked_into())
+            .collect()
+    };
+    assert_eq!(boxes().len(), 3);
+    assert!(!all.checked() && !all.indeterminate());
+
+    all.click();
+    settle().await;
+    assert_eq!(selection.get_untracked().len(), 3);
+    assert!(boxes().iter().all(HtmlInputElement::checked));
+    assert!(all.checked() && !all.indeterminate());
+
+    boxes()[1].click();
+    settle().await;
+    assert_eq!(selection.get_untracked().len(), 2);
+    assert!(
+        all.indeterminate(),
+        "some rows selected: select-all is mixed"
+    );
+    assert_eq!(all.get_attribute("aria-checked").as_deref(), Some("mixed"));
+
+    // From the mixed state, select-all selects everything.
+    all.click();
+    settle().await;
+    assert_eq!(selection.get_untracked().len(), 3);
+    assert!(!all.indeterminate());
+
+    all.click();
+    settle().await;
+    assert!(selection.get_untracked().is_empty());
+    assert!(boxes().iter().all(|b| !b.checked()));
+}
+
+#[wasm_bindgen_test]
+async fn the_action_menu_follows_the_keyboard() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        view! {
+            <I18nContextProvider>
+                <ActionMenu label=|_| "Actions" items=vec![
+                    MenuItem::new(|_| "Voir la version HTML", || {}),
+                    MenuItem::new(|_| "Voir la version PDF", || {}),
+                    MenuItem::new(|_| "Annuler la commande", || {}).danger(),
+                    MenuItem::new(|_| "Exporter en CSV", || {}),
+                ] />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let button = query(&root, "button[aria-haspopup=menu]");
+    let menu = query(&root, "[role=menu]");
+    let items = query_all(&root, "[role=menuitem]");
+    let focused = || {
+        items
+            .iter()
+            .position(|item| active().is_some_and(|a| a.is_same_node(Some(item))))
+    };
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(menu.hidden());
+
+    button.focus().unwrap();
+    press(&button, "ArrowDown", false);
+    assert!(!menu.hidden());
+    assert_eq!(
+        focused(),
+        Some(0),
+        "ArrowDown on the button opens on the first item"
+    );
+    settle().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+
+    press(&menu, "ArrowDown", false);
+    assert_eq!(focused(), Some(1));
+    press(&menu, "ArrowUp", false);
+    assert_eq!(focused(), Some(0));
+    press(&menu, "ArrowUp", false);
+    assert_eq!(focused(), Some(3), "ArrowUp wraps to the last item");
+    press(&menu, "ArrowDown", false);
+    assert_eq!(focused(), Some(0), "ArrowDown wraps to the first item");
+    press(&menu, "End", false);
+    assert_eq!(focused(), Some(3));
+    press(&menu, "Home", false);
+    assert_eq!(focused(), Some(0));
+
+    // Type-ahead: the next item starting with the letter, wrapping.
+    press(&menu, "v", false);
+    assert_eq!(focused(), Some(1));
+    press(&menu, "v", false);
+    assert_eq!(focused(), Some(0));
+    press(&menu, "a", false);
+    assert_eq!(focused(), Some(2));
+    press(&menu, "E", false);
+    assert_eq!(focused(), Some(3));
+
+    press(&menu, "Escape", false);
+    assert!(menu.hidden());
+    assert!(
+        active().is_some_and(|a| a.is_same_node(Some(&button))),
+        "Escape returns focus to the button"
+    );
+    settle().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+
+    // ArrowUp on the button opens on the last item.
+    press(&button, "ArrowUp", false);
+    assert_eq!(focused(), Some(3));
+    press(&menu, "Escape", false);
+}
+
+#[wasm_bindgen_test]
+async fn the_dialog_traps_focus_closes_on_escape_and_returns_focus() {
+    let root = container();
+    let open = RwSignal::new(false);
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <button id="opener" on:click=move |_| open.set(true)>"Open"</button>
+                <Dialog open title=|_| "Annuler la commande"
+                    footer=Box::new(|| view! {
+                        <button id="keep">"Keep"</button>
+                        <button id="confirm">"Confirm"</button>
+                    }.into_any())>
+                    <label><input id="agree" type="checkbox" />"Oui"</label>
+                </Dialog>
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let opener = query(&root, "#opener");
+    let dialog: web_sys::HtmlDialogElement = query(&root, "dialog").unchecked_into();
+    let title_id = query(&root, ".dialog__title").id();
+    assert_eq!(
+        dialog.get_attribute("aria-labelledby"),
+        Some(title_id),
+        "labelled by its title"
+    );
+
+    opener.focus().unwrap();
+    opener.click();
+    settle().await;
+    assert!(dialog.open(), "the dialog opens as a modal");
+    let is_active = |id: &str| active().is_some_and(|a| a.id() == id);
+    assert!(
+        is_active("agree"),
+        "focus starts on the first field, not the close button"
+    );
+
+    let close = query(&root, ".dialog__close");
+    let confirm = query(&root, "#confirm");
+    confirm.focus().unwrap();
+    press(&confirm, "Tab", false);
+    assert!(
+        active().is_some_and(|a| a.is_same_node(Some(&close))),
+        "Tab from the last element wraps to the first"
+    );
+    press(&close, "Tab", true);
+    assert!(
+        is_active("confirm"),
+        "Shift+Tab from the first element wraps to the last"
+    );
+
+    press(&confirm, "Escape", false);
+    settle().await;
+    assert!(!dialog.open(), "Escape closes");
+    assert!(!open.get_untracked());
+    assert!(is_active("opener"), "focus returns to the opener");
+}
+
+#[wasm_bindgen_test]
+fn money_is_formatted_per_locale() {
+    let amount = Decimal::new(123_456, 2);
+    assert_eq!(
+        format_money(&amount, "EUR", Locale::fr),
+        "1\u{202F}234,56\u{A0}€"
+    );
+    assert_eq!(format_money(&amount, "EUR", Locale::it), "1.234,56\u{A0}€");
+}
