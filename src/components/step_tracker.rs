@@ -97,12 +97,14 @@ pub fn StepTracker(follow_up: FollowUp) -> impl IntoView {
                                 </span>
                                 <span class="step__name">{move || step_label(i18n.get_locale(), name)}</span>
                                 <span class="step__state">{move || step_status_label(i18n.get_locale(), status)}</span>
-                                {latest.map(|entry| view! {
-                                    <span class="step__event">
-                                        <DateText instant=entry.date with_time=true />
-                                        " · "
-                                        {entry.label}
-                                    </span>
+                                {latest.map(|entry| {
+                                    let label = (!entry.label.is_empty()).then(|| view! { " · " {entry.label} });
+                                    view! {
+                                        <span class="step__event">
+                                            <DateText instant=entry.date with_time=true />
+                                            {label}
+                                        </span>
+                                    }
                                 })}
                             </div>
                         </li>

@@ -451,9 +451,11 @@ fn Dialogs() -> impl IntoView {
     let confirmed = RwSignal::new(false);
     view! {
         <Section title=|l| td_string!(l, gallery.dialogs)>
-            <Button on_click=Callback::new(move |_| open.set(true)) attr:data-testid="gallery-open-dialog">
-                {t!(i18n, actions.cancel_order)}
-            </Button>
+            <div class="gallery__row">
+                <Button on_click=Callback::new(move |_| open.set(true)) attr:data-testid="gallery-open-dialog">
+                    {t!(i18n, actions.cancel_order)}
+                </Button>
+            </div>
             <Dialog open title=|l| td_string!(l, actions.cancel_order)
                 footer=Box::new(move || view! {
                     <Button on_click=Callback::new(move |_| open.set(false))>{t!(i18n, dashboard.cancel)}</Button>
