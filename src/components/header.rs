@@ -23,8 +23,9 @@ pub fn Header() -> impl IntoView {
     let customer_id = customer.id.clone();
     view! {
         <header class="app-header">
-            <a class="app-header__brand" href=routes::href(routes::DASHBOARD)
-                aria-label=move || td_string!(i18n.get_locale(), header.home)>
+            // The link's name is the visible product name (WCAG 2.5.3): the
+            // logo is decorative.
+            <a class="app-header__brand" href=routes::href(routes::DASHBOARD)>
                 {config.brand.logo_url.clone().map(|src| view! {
                     <img class="app-header__logo" src=src alt="" width="32" height="32" />
                 })}
