@@ -23,17 +23,48 @@ pub trait BillingBackend {
     fn orders(&self, query: &OrderQuery, cancel: &AbortSignal) -> ApiFuture<Page<OrderSummary>>;
     fn order(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Order>;
     fn order_follow_up(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<FollowUp>;
-    fn pay_order(&self, id: &str, request: &PayRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
-    fn withdraw_order(&self, id: &str, request: &WithdrawRequest, key: &IdempotencyKey) -> ApiFuture<Order>;
+    fn pay_order(
+        &self,
+        id: &str,
+        request: &PayRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome>;
+    fn withdraw_order(
+        &self,
+        id: &str,
+        request: &WithdrawRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<Order>;
 
-    fn invoices(&self, query: &InvoiceQuery, cancel: &AbortSignal) -> ApiFuture<Page<InvoiceSummary>>;
+    fn invoices(
+        &self,
+        query: &InvoiceQuery,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<Page<InvoiceSummary>>;
     fn invoice(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Invoice>;
-    fn pay_invoice(&self, id: &str, request: &PayRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
-    fn pay_invoices(&self, request: &PayInvoicesRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
-    fn pay_balance(&self, request: &PayBalanceRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome>;
+    fn pay_invoice(
+        &self,
+        id: &str,
+        request: &PayRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome>;
+    fn pay_invoices(
+        &self,
+        request: &PayInvoicesRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome>;
+    fn pay_balance(
+        &self,
+        request: &PayBalanceRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome>;
 
     fn payments(&self, query: &PaymentQuery, cancel: &AbortSignal) -> ApiFuture<Page<Payment>>;
-    fn credit_notes(&self, query: &CreditNoteQuery, cancel: &AbortSignal) -> ApiFuture<Page<CreditNote>>;
+    fn credit_notes(
+        &self,
+        query: &CreditNoteQuery,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<Page<CreditNote>>;
 
     fn payment_methods(&self, cancel: &AbortSignal) -> ApiFuture<PaymentMethodList>;
     fn create_payment_method(

@@ -99,7 +99,10 @@ fn json_path_at(text: &str, offset: usize, at_object_end: bool) -> String {
     let mut at = 0;
     while at < end {
         match bytes[at] {
-            b'{' => stack.push(Frame::Object { key: "", expecting_key: true }),
+            b'{' => stack.push(Frame::Object {
+                key: "",
+                expecting_key: true,
+            }),
             b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();
@@ -151,7 +154,9 @@ fn json_path_at(text: &str, offset: usize, at_object_end: bool) -> String {
 mod tests {
     use super::*;
     use billing_contract::{Balance, Page, PaymentMethodList, Session};
-    use billing_contract::{Invoice, InvoiceSummary, Order, OrderSummary, FollowUp, Payment, CreditNote};
+    use billing_contract::{
+        CreditNote, FollowUp, Invoice, InvoiceSummary, Order, OrderSummary, Payment,
+    };
     use rust_decimal::Decimal;
     use std::str::FromStr;
 
@@ -170,8 +175,8 @@ mod tests {
 
     #[test]
     fn a_malformed_amount_names_its_field() {
-        let error = decode::<Balance>(&balance(r#"{"amount":"12,34 EUR","currency":"EUR"}"#))
-            .unwrap_err();
+        let error =
+            decode::<Balance>(&balance(r#"{"amount":"12,34 EUR","currency":"EUR"}"#)).unwrap_err();
         match error {
             ApiError::Decode { field, .. } => assert_eq!(field, "due.amount"),
             other => panic!("expected a decode error, got {other:?}"),
@@ -180,8 +185,7 @@ mod tests {
 
     #[test]
     fn a_float_amount_is_refused_rather_than_rounded() {
-        let error =
-            decode::<Balance>(&balance(r#"{"amount":0.1,"currency":"EUR"}"#)).unwrap_err();
+        let error = decode::<Balance>(&balance(r#"{"amount":0.1,"currency":"EUR"}"#)).unwrap_err();
         assert!(matches!(error, ApiError::Decode { ref field, .. } if field == "due.amount"));
     }
 
@@ -248,7 +252,9 @@ mod tests {
 
     #[test]
     fn a_missing_field_is_named_with_its_parent() {
-        let text = format!(r#"{{"items":[{ORDER_SUMMARY},{{"id":"2"}}],"page":1,"pageSize":25,"total":2}}"#);
+        let text = format!(
+            r#"{{"items":[{ORDER_SUMMARY},{{"id":"2"}}],"page":1,"pageSize":25,"total":2}}"#
+        );
         match decode::<Page<OrderSummary>>(&text).unwrap_err() {
             ApiError::Decode { field, .. } => assert_eq!(field, "items[1].date"),
             other => panic!("{other:?}"),
@@ -267,8 +273,20 @@ mod tests {
     #[test]
     fn transient_failures_are_told_apart() {
         assert!(ApiError::Timeout.is_transient());
-        assert!(ApiError::Http { status: 503, problem: None }.is_transient());
-        assert!(!ApiError::Http { status: 500, problem: None }.is_transient());
+        assert!(
+            ApiError::Http {
+                status: 503,
+                problem: None
+            }
+            .is_transient()
+        );
+        assert!(
+            !ApiError::Http {
+                status: 500,
+                problem: None
+            }
+            .is_transient()
+        );
         assert!(!ApiError::Unauthorized.is_transient());
         assert!(!ApiError::Aborted.is_transient());
     }

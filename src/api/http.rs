@@ -60,7 +60,11 @@ impl HttpClient {
 
     /// GET and decode. Only the decoding is generic: the request and its
     /// retries are compiled once for every model, not once per model.
-    pub async fn get<T: DeserializeOwned>(&self, path: &str, cancel: &AbortSignal) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        cancel: &AbortSignal,
+    ) -> Result<T, ApiError> {
         let text = self.get_text(path, cancel).await?;
         decode(&text)
     }
@@ -69,7 +73,10 @@ impl HttpClient {
     async fn get_text(&self, path: &str, cancel: &AbortSignal) -> Result<String, ApiError> {
         let mut attempt = 0;
         loop {
-            match self.send(Method::GET, path, Body::None, None, Some(cancel)).await {
+            match self
+                .send(Method::GET, path, Body::None, None, Some(cancel))
+                .await
+            {
                 Err(error) if error.is_transient() && attempt < READ_RETRY_DELAYS_MS.len() => {
                     gloo_timers::future::TimeoutFuture::new(READ_RETRY_DELAYS_MS[attempt]).await;
                     if cancel.aborted() {
@@ -152,7 +159,9 @@ impl HttpClient {
             }
         }
         let request = match body {
-            Body::Json(json) => builder.header("Content-Type", "application/json").body(json),
+            Body::Json(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json),
             Body::None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;

@@ -34,13 +34,23 @@ fn with_query(path: &str, query: String) -> String {
 }
 
 impl ReferenceAdapter {
-    fn read<T: serde::de::DeserializeOwned + 'static>(&self, path: String, cancel: &AbortSignal) -> ApiFuture<T> {
+    fn read<T: serde::de::DeserializeOwned + 'static>(
+        &self,
+        path: String,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<T> {
         let http = self.http.clone();
         let cancel = cancel.clone();
         Box::pin(async move { http.get(&path, &cancel).await })
     }
 
-    fn write<B, T>(&self, method: Method, path: String, body: Option<B>, key: &IdempotencyKey) -> ApiFuture<T>
+    fn write<B, T>(
+        &self,
+        method: Method,
+        path: String,
+        body: Option<B>,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<T>
     where
         B: serde::Serialize + 'static,
         T: serde::de::DeserializeOwned + 'static,
@@ -78,15 +88,39 @@ impl BillingBackend for ReferenceAdapter {
         self.read(format!("/orders/{}/follow-up", segment(id)), cancel)
     }
 
-    fn pay_order(&self, id: &str, request: &PayRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome> {
-        self.write(Method::POST, format!("/orders/{}/pay", segment(id)), Some(request.clone()), key)
+    fn pay_order(
+        &self,
+        id: &str,
+        request: &PayRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome> {
+        self.write(
+            Method::POST,
+            format!("/orders/{}/pay", segment(id)),
+            Some(request.clone()),
+            key,
+        )
     }
 
-    fn withdraw_order(&self, id: &str, request: &WithdrawRequest, key: &IdempotencyKey) -> ApiFuture<Order> {
-        self.write(Method::POST, format!("/orders/{}/withdraw", segment(id)), Some(request.clone()), key)
+    fn withdraw_order(
+        &self,
+        id: &str,
+        request: &WithdrawRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<Order> {
+        self.write(
+            Method::POST,
+            format!("/orders/{}/withdraw", segment(id)),
+            Some(request.clone()),
+            key,
+        )
     }
 
-    fn invoices(&self, query: &InvoiceQuery, cancel: &AbortSignal) -> ApiFuture<Page<InvoiceSummary>> {
+    fn invoices(
+        &self,
+        query: &InvoiceQuery,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<Page<InvoiceSummary>> {
         self.read(with_query("/invoices", query.to_query_string()), cancel)
     }
 
@@ -94,23 +128,55 @@ impl BillingBackend for ReferenceAdapter {
         self.read(format!("/invoices/{}", segment(id)), cancel)
     }
 
-    fn pay_invoice(&self, id: &str, request: &PayRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome> {
-        self.write(Method::POST, format!("/invoices/{}/pay", segment(id)), Some(request.clone()), key)
+    fn pay_invoice(
+        &self,
+        id: &str,
+        request: &PayRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome> {
+        self.write(
+            Method::POST,
+            format!("/invoices/{}/pay", segment(id)),
+            Some(request.clone()),
+            key,
+        )
     }
 
-    fn pay_invoices(&self, request: &PayInvoicesRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome> {
-        self.write(Method::POST, "/invoices/pay".into(), Some(request.clone()), key)
+    fn pay_invoices(
+        &self,
+        request: &PayInvoicesRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome> {
+        self.write(
+            Method::POST,
+            "/invoices/pay".into(),
+            Some(request.clone()),
+            key,
+        )
     }
 
-    fn pay_balance(&self, request: &PayBalanceRequest, key: &IdempotencyKey) -> ApiFuture<PaymentOutcome> {
-        self.write(Method::POST, "/balance/pay".into(), Some(request.clone()), key)
+    fn pay_balance(
+        &self,
+        request: &PayBalanceRequest,
+        key: &IdempotencyKey,
+    ) -> ApiFuture<PaymentOutcome> {
+        self.write(
+            Method::POST,
+            "/balance/pay".into(),
+            Some(request.clone()),
+            key,
+        )
     }
 
     fn payments(&self, query: &PaymentQuery, cancel: &AbortSignal) -> ApiFuture<Page<Payment>> {
         self.read(with_query("/payments", query.to_query_string()), cancel)
     }
 
-    fn credit_notes(&self, query: &CreditNoteQuery, cancel: &AbortSignal) -> ApiFuture<Page<CreditNote>> {
+    fn credit_notes(
+        &self,
+        query: &CreditNoteQuery,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<Page<CreditNote>> {
         self.read(with_query("/credit-notes", query.to_query_string()), cancel)
     }
 
@@ -123,7 +189,12 @@ impl BillingBackend for ReferenceAdapter {
         request: &CreatePaymentMethodRequest,
         key: &IdempotencyKey,
     ) -> ApiFuture<CreatePaymentMethodResponse> {
-        self.write(Method::POST, "/payment-methods".into(), Some(request.clone()), key)
+        self.write(
+            Method::POST,
+            "/payment-methods".into(),
+            Some(request.clone()),
+            key,
+        )
     }
 
     fn update_payment_method(
@@ -132,14 +203,22 @@ impl BillingBackend for ReferenceAdapter {
         request: &UpdatePaymentMethodRequest,
         key: &IdempotencyKey,
     ) -> ApiFuture<PaymentMethod> {
-        self.write(Method::PATCH, format!("/payment-methods/{}", segment(id)), Some(request.clone()), key)
+        self.write(
+            Method::PATCH,
+            format!("/payment-methods/{}", segment(id)),
+            Some(request.clone()),
+            key,
+        )
     }
 
     fn delete_payment_method(&self, id: &str, key: &IdempotencyKey) -> ApiFuture<()> {
         let http = self.http.clone();
         let key = key.clone();
         let path = format!("/payment-methods/{}", segment(id));
-        Box::pin(async move { http.mutate_no_content::<()>(Method::DELETE, &path, None, &key).await })
+        Box::pin(async move {
+            http.mutate_no_content::<()>(Method::DELETE, &path, None, &key)
+                .await
+        })
     }
 
     fn rendition_url(&self, url: &str) -> String {
