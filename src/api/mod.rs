@@ -12,7 +12,7 @@ mod resource;
 
 pub use backend::{Api, ApiFuture, BillingBackend, use_api};
 pub use billing_contract as models;
-pub use error::ApiError;
+pub use error::{ApiError, decode};
 pub use http::HttpClient;
 pub use idempotency::IdempotencyKey;
 pub use resource::{ApiResource, api_resource};
