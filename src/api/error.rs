@@ -118,21 +118,19 @@ fn json_path_at(text: &str, offset: usize, at_object_end: bool) -> String {
                 while at < bytes.len() && bytes[at] != b'"' {
                     at += if bytes[at] == b'\\' { 2 } else { 1 };
                 }
-                if let Some(Frame::Object { key, expecting_key }) = stack.last_mut() {
-                    if *expecting_key {
-                        *key = text.get(start..at.min(text.len())).unwrap_or("");
-                        *expecting_key = false;
-                    }
+                if let Some(Frame::Object { key, expecting_key }) = stack.last_mut()
+                    && *expecting_key
+                {
+                    *key = text.get(start..at.min(text.len())).unwrap_or("");
+                    *expecting_key = false;
                 }
             }
             _ => {}
         }
         at += 1;
     }
-    if at_object_end {
-        if let Some(Frame::Object { key, .. }) = stack.last_mut() {
-            *key = "";
-        }
+    if at_object_end && let Some(Frame::Object { key, .. }) = stack.last_mut() {
+        *key = "";
     }
     let mut path = String::new();
     for frame in &stack {
