@@ -35,7 +35,18 @@ fn measure(bytes: &[u8]) -> Sizes {
     }
 }
 
+/// Whether going over the budget fails the command or is only reported.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    Enforce,
+    Report,
+}
+
 pub fn size(dist: &Path, budget_kb: u64) -> Result {
+    size_with(dist, budget_kb, Budget::Enforce)
+}
+
+pub fn size_with(dist: &Path, budget_kb: u64, budget_mode: Budget) -> Result {
     println!("== size of {}", dist.display());
     let index = std::fs::read_to_string(dist.join("index.html")).map_err(|error| {
         format!(
@@ -100,7 +111,14 @@ pub fn size(dist: &Path, budget_kb: u64) -> Result {
     }
 
     let budget = budget_kb * 1024;
-    if total.brotli > budget {
+    if total.brotli > budget && budget_mode == Budget::Report {
+        println!(
+            "OVER BUDGET: first load {:.1} KB brotli, {:.1} KB over the {budget_kb} KB budget (`cargo xtask size` fails on this)",
+            total.brotli as f64 / 1024.0,
+            (total.brotli - budget) as f64 / 1024.0
+        );
+        Ok(())
+    } else if total.brotli > budget {
         Err(format!(
             "first-load size {} bytes brotli exceeds the budget of {budget_kb} KB ({budget} bytes)",
             total.brotli
