@@ -46,7 +46,7 @@ fn Startup() -> impl IntoView {
     provide_context(ThemeSignal(theme));
     apply(theme.get_untracked(), None);
 
-    let config = LocalResource::new(load_config);
+    let config = LocalResource::new(|| load_config("config.json"));
     move || match config.get() {
         None => view! { <StartupSkeleton /> }.into_any(),
         Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
@@ -56,8 +56,8 @@ fn Startup() -> impl IntoView {
 
 /// `config.json` sits beside `index.html`; a relative fetch resolves against
 /// `<base href>`, so the portal can live under any sub-path.
-async fn load_config() -> Result<RuntimeConfig, ConfigError> {
-    let response = gloo_net::http::Request::get("config.json")
+pub async fn load_config(url: &'static str) -> Result<RuntimeConfig, ConfigError> {
+    let response = gloo_net::http::Request::get(url)
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await

@@ -3,7 +3,6 @@
 use super::page::PageMounts;
 use super::{Header, PrimaryNavigation, ToastRegion, provide_toasts};
 use crate::dashboard::DashboardPage;
-use crate::gallery::GalleryPage;
 use crate::i18n::*;
 use crate::invoices::InvoicesPage;
 use crate::not_found::NotFoundPage;
@@ -16,12 +15,24 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+/// In debug builds the gallery is a route of the portal, so designers see it
+/// with `trunk serve`. Release builds leave it out of the customers' wasm
+/// entirely (it weighs ~67 KB brotli): `gallery.html` builds it separately.
+#[cfg(debug_assertions)]
+fn gallery_route() -> AnyView {
+    view! { <crate::gallery::GalleryPage /> }.into_any()
+}
+
+#[cfg(not(debug_assertions))]
+fn gallery_route() -> AnyView {
+    view! { <NotFoundPage /> }.into_any()
+}
+
 #[component]
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     provide_context(PageMounts(RwSignal::new(0)));
     provide_toasts();
-    let gallery = crate::gallery::enabled();
     let CurrentCustomer(customer) = expect_context::<CurrentCustomer>();
     let currency = customer.currency.to_string();
     let base = routes::base_path();
@@ -37,12 +48,9 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/invoices") view=InvoicesPage />
                     <Route path=path!("/payments") view=PaymentsPage />
                     <Route path=path!("/payment-methods") view=PaymentMethodsPage />
-                    // The design system gallery: debug builds, or `"gallery": true` in config.json.
-                    <Route path=path!("/_gallery") view=move || if gallery {
-                        view! { <GalleryPage /> }.into_any()
-                    } else {
-                        view! { <NotFoundPage /> }.into_any()
-                    } />
+                    // The design system gallery, inside the app for `trunk serve`;
+                    // release builds ship it as its own app under `_gallery/`.
+                    <Route path=path!("/_gallery") view=gallery_route />
                 </Routes>
             </main>
             <footer class="app-footer">

@@ -3,8 +3,10 @@
 //! built in Rust, so a designer who changes a token in `style/` sees every
 //! component it touches after one reload, without a backend.
 //!
-//! Present in debug builds, and in release builds when config.json says
-//! `"gallery": true` (a staging deployment for designers).
+//! In debug builds it is a route of the portal (`trunk serve`). Release
+//! builds ship it as a separate app, [`GalleryApp`] (`gallery.html`, built
+//! into `dist/_gallery/`), so customers never download it; it shows only when
+//! the deployment's config.json says `"gallery": true` (staging).
 
 mod samples;
 
@@ -17,16 +19,61 @@ use crate::components::{
     MoneyText, OrderStatusBadge, Page, Pagination, PaymentMethodStatusBadge, SkeletonRows,
     StatusOption, StepTracker, TableSort, TableState, ToastTone, invoice_status_label, use_toasts,
 };
-use crate::config::RuntimeConfig;
 use crate::i18n::*;
 use crate::invoices::invoice_columns;
 use crate::orders::order_columns;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// Whether this build and deployment show the gallery.
-pub fn enabled() -> bool {
-    cfg!(debug_assertions) || use_context::<RuntimeConfig>().is_some_and(|config| config.gallery)
+/// The gallery as its own app: the design system without a backend, gated by
+/// the deployment's config.json.
+#[component]
+pub fn GalleryApp() -> impl IntoView {
+    leptos_meta::provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <GalleryGate />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn GalleryGate() -> impl IntoView {
+    let i18n = use_i18n();
+    i18n.set_locale(crate::locale::resolve_locale(
+        crate::locale::saved_locale().as_deref(),
+        &crate::locale::browser_languages(),
+        &[Locale::fr, Locale::it, Locale::en],
+        Locale::fr,
+    ));
+    let theme = RwSignal::new(crate::theme::initial_theme());
+    provide_context(crate::app::ThemeSignal(theme));
+    crate::components::provide_toasts();
+    // The gallery lives in `_gallery/`, one level below config.json.
+    let config = LocalResource::new(|| crate::app::load_config("../config.json"));
+    move || match config.get() {
+        None => view! { <crate::components::StartupSkeleton /> }.into_any(),
+        Some(Err(error)) => view! { <crate::components::ConfigErrorPage error /> }.into_any(),
+        Some(Ok(config)) if config.gallery => {
+            let brand = config.brand.primary_colour;
+            Effect::new(move |_| crate::theme::apply(theme.get(), brand));
+            provide_context(config);
+            view! {
+                <main id="main" class="page" tabindex="-1">
+                    <GalleryPage />
+                </main>
+                <crate::components::ToastRegion />
+            }
+            .into_any()
+        }
+        Some(Ok(_)) => view! {
+            <main id="main" class="page" data-testid="gallery-disabled">
+                <h1>{t!(i18n, gallery.disabled_title)}</h1>
+                <p>{t!(i18n, gallery.disabled)}</p>
+            </main>
+        }
+        .into_any(),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -151,8 +151,18 @@ fn stages() -> Vec<Stage> {
         Stage::run("wasm component tests", wasm_tests, Counting::CargoTest),
         Stage::run("trunk build (/)", trunk::build_release(), Counting::Outcome),
         Stage::run(
+            "trunk build gallery (/)",
+            trunk::build_gallery("dist", "/"),
+            Counting::Outcome,
+        ),
+        Stage::run(
             "trunk build (/billing/)",
             trunk::build_release_subpath(),
+            Counting::Outcome,
+        ),
+        Stage::run(
+            "trunk build gallery (/billing/)",
+            trunk::build_gallery(trunk::SUBPATH_DIST, trunk::SUBPATH_PUBLIC_URL),
             Counting::Outcome,
         ),
         // The first load is over the 200 KB budget today (see the README's

@@ -32,3 +32,20 @@ pub fn build_release_subpath() -> Command {
         SUBPATH_DIST,
     ])
 }
+
+/// The design-system gallery as its own app in `<dist>/_gallery/`, so it never
+/// weighs on the portal's first load. Run after the portal's build: Trunk
+/// replaces its whole dist directory.
+pub fn build_gallery(dist: &str, public_url: &str) -> Command {
+    let gallery_dist = format!("{dist}/_gallery");
+    let gallery_url = format!("{public_url}_gallery/");
+    trunk(&[
+        "build",
+        "--release",
+        "gallery.html",
+        "--dist",
+        &gallery_dist,
+        "--public-url",
+        &gallery_url,
+    ])
+}
