@@ -41,8 +41,9 @@ pub fn build_gallery(dist: &str, public_url: &str) -> Command {
     let gallery_url = format!("{public_url}_gallery/");
     trunk(&[
         "build",
-        "--release",
+        // Before `--release`, which takes an optional value.
         "gallery.html",
+        "--release",
         "--dist",
         &gallery_dist,
         "--public-url",
