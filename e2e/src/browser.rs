@@ -282,15 +282,20 @@ impl Browser {
 
     /// Chooses a UI language in the header's `language-select` and waits for `<html lang>`.
     pub async fn select_language(&self, code: &str) -> Result<()> {
-        let css = testid("language-select");
-        self.wait_visible(&css).await?;
-        self.client
-            .find(Locator::Css(&css))
-            .await?
-            .select_by_value(code)
-            .await
-            .with_context(|| format!("choosing {code:?} in the language select"))?;
+        self.select_in(&testid("language-select"), code).await?;
         self.wait_html_lang(code).await
+    }
+
+    /// Chooses the option with `value` in the `<select>` matching `css`.
+    pub async fn select_in(&self, css: &str, value: &str) -> Result<()> {
+        self.wait_visible(css).await?;
+        self.client
+            .find(Locator::Css(css))
+            .await?
+            .select_by_value(value)
+            .await
+            .with_context(|| format!("choosing {value:?} in {css}"))?;
+        Ok(())
     }
 
     /// Opens the app at `route`, follows the redirect to the dev sign-in page, picks the demo

@@ -208,6 +208,15 @@ fn route(state: &ServerState, method: &Method, path: &str, body: Bytes) -> Respo
             Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR, "read error\n"),
         };
     }
+    // A directory with its own index.html is another app (the gallery in `_gallery/`),
+    // as static hosts serve it.
+    let nested_index = file.join("index.html");
+    if file.is_dir() && nested_index.is_file() {
+        return match std::fs::read(&nested_index) {
+            Ok(bytes) => file_response(bytes, "index.html"),
+            Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR, "read error\n"),
+        };
+    }
     let last_segment = relative.rsplit('/').next().unwrap_or("");
     if last_segment.contains('.') {
         // A missing asset must not be answered with HTML: that would hide broken links.

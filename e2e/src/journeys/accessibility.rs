@@ -27,3 +27,36 @@ pub async fn axe_dashboard_and_404_fr_it(browser: &Browser) -> Result<()> {
     }
     Ok(())
 }
+
+/// The design-system gallery (its own app under `_gallery/`, switched on by
+/// config.json) in both themes and both languages: every component in every
+/// state passes axe.
+pub async fn axe_gallery_both_themes_and_languages(browser: &Browser) -> Result<()> {
+    let static_server = &browser.infra.static_server;
+    let mut config = static_server.default_config();
+    config
+        .as_object_mut()
+        .expect("the default config is an object")
+        .insert("gallery".into(), true.into());
+    static_server.set_config(config.to_string());
+
+    browser.goto("_gallery/").await?;
+    browser.wait_visible(&testid("gallery")).await?;
+    for language in ["fr", "it"] {
+        browser.select_in(&testid("gallery-locale"), language).await?;
+        for theme in ["light", "dark"] {
+            browser.select_in(&testid("gallery-theme"), theme).await?;
+            browser
+                .assert_accessible(&format!("the gallery ({language}, {theme})"))
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// With the gallery switched off (the default), a deployment shows a plain notice.
+pub async fn gallery_is_off_unless_configured(browser: &Browser) -> Result<()> {
+    browser.goto("_gallery/").await?;
+    browser.wait_visible(&testid("gallery-disabled")).await?;
+    Ok(())
+}

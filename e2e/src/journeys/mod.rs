@@ -43,5 +43,7 @@ pub fn all() -> Vec<Journey> {
         errors::balance_500_shows_error_and_retry_works,
         errors::unauthorized_leads_to_sign_in_and_back,
         accessibility::axe_dashboard_and_404_fr_it,
+        accessibility::axe_gallery_both_themes_and_languages,
+        accessibility::gallery_is_off_unless_configured,
     ]
 }
