@@ -374,7 +374,7 @@ fn render_table(parts: TableParts) -> AnyView {
             // Focusable and named: on a phone the table scrolls sideways, and
             // keyboard users must be able to scroll it too (WCAG 2.1.1).
             tabindex="0"
-            role="region"
+            role="group"
             aria-label=move || caption(i18n.get_locale())
         >
             <table
