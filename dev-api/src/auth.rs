@@ -196,6 +196,10 @@ ul{{list-style:none;padding:0}}li{{margin:1rem 0}}.button{{display:inline-block;
 }
 
 /// `GET /auth/demo?customer=&returnTo=`: sets the cookie and goes back.
+///
+/// It answers a 200 page that navigates on (meta refresh) rather than a 303:
+/// Trunk's dev proxy follows redirects itself, which would drop the cookie
+/// before it reaches the browser when the portal is served by `trunk serve`.
 pub async fn demo(
     State(state): State<AppState>,
     Query(q): Query<SignInQuery>,
@@ -207,7 +211,13 @@ pub async fn demo(
         .position(|d| *d == demo)
         .ok_or_else(|| ApiError::bad_param("customer", "expected fr-consumer or it-business"))?;
     let (token, _) = state.sessions().create(customer);
-    let mut res = Redirect::to(&return_to).into_response();
+    let target = escape(&return_to);
+    let mut res = Html(format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"refresh\" content=\"0; url={target}\"><title>Signed in</title></head>\
+<body><main><p>Signed in. <a href=\"{target}\">Continue to the billing portal</a></p></main></body></html>"
+    ))
+    .into_response();
     let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/");
     res.headers_mut().insert(
         header::SET_COOKIE,
