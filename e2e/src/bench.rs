@@ -18,11 +18,23 @@ struct BenchPage {
 }
 
 /// One line per measured page.
-const PAGES: &[BenchPage] = &[BenchPage {
-    name: "dashboard",
-    route: "",
-    ready: "[data-testid=balance-due]",
-}];
+const PAGES: &[BenchPage] = &[
+    BenchPage {
+        name: "dashboard",
+        route: "",
+        ready: "[data-testid=balance-due]",
+    },
+    BenchPage {
+        name: "invoices",
+        route: "invoices",
+        ready: "[data-testid=invoices-table] tbody tr td",
+    },
+    BenchPage {
+        name: "orders",
+        route: "orders",
+        ready: "[data-testid=orders-table] tbody tr td",
+    },
+];
 
 /// Resolves with `performance.now()` (ms since navigation start) once the selector matches.
 /// Started right after DOMContentLoaded (eager page-load strategy), before the wasm app has

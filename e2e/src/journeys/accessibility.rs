@@ -43,7 +43,9 @@ pub async fn axe_gallery_both_themes_and_languages(browser: &Browser) -> Result<
     browser.goto("_gallery/").await?;
     browser.wait_visible(&testid("gallery")).await?;
     for language in ["fr", "it"] {
-        browser.select_in(&testid("gallery-locale"), language).await?;
+        browser
+            .select_in(&testid("gallery-locale"), language)
+            .await?;
         for theme in ["light", "dark"] {
             browser.select_in(&testid("gallery-theme"), theme).await?;
             browser
