@@ -77,8 +77,9 @@ impl Client {
         // A page that navigates on (not a 303: Trunk's dev proxy would follow it and drop the cookie).
         assert_eq!(res.status, StatusCode::OK);
         assert!(
-            res.text()
-                .contains("http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:8080/billing\""),
+            res.text().contains(
+                "http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:8080/billing\""
+            ),
             "{}",
             res.text()
         );

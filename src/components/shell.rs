@@ -4,9 +4,9 @@ use super::page::PageMounts;
 use super::{Header, PrimaryNavigation, ToastRegion, provide_toasts};
 use crate::dashboard::DashboardPage;
 use crate::i18n::*;
-use crate::invoices::InvoicesPage;
+use crate::invoices::{InvoiceDetailPage, InvoicesPage};
 use crate::not_found::NotFoundPage;
-use crate::orders::OrdersPage;
+use crate::orders::{OrderDetailPage, OrdersPage};
 use crate::payment_methods::PaymentMethodsPage;
 use crate::payments::PaymentsPage;
 use crate::routes;
@@ -45,7 +45,9 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=DashboardPage />
                     <Route path=path!("/orders") view=OrdersPage />
+                    <Route path=path!("/orders/:id") view=OrderDetailPage />
                     <Route path=path!("/invoices") view=InvoicesPage />
+                    <Route path=path!("/invoices/:id") view=InvoiceDetailPage />
                     <Route path=path!("/payments") view=PaymentsPage />
                     <Route path=path!("/payment-methods") view=PaymentMethodsPage />
                     // The design system gallery, inside the app for `trunk serve`;

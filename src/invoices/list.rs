@@ -21,7 +21,9 @@ const PAGE_SIZE: u32 = 25;
 pub fn invoice_columns(sortable: bool) -> Vec<Column<InvoiceSummary>> {
     let sort = |column: Column<InvoiceSummary>| if sortable { column.sortable() } else { column };
     vec![
-        sort(Column::new("reference", |l| td_string!(l, invoices.reference), |i: &InvoiceSummary| i.reference.clone())
+        sort(Column::new("reference", |l| td_string!(l, invoices.reference), |i: &InvoiceSummary| {
+            view! { <a href=crate::routes::invoice(&i.id)>{i.reference.clone()}</a> }
+        })
             .row_header()),
         Column::new("order", |l| td_string!(l, invoices.order), |i: &InvoiceSummary| i.order_id.clone()),
         sort(Column::new("date", |l| td_string!(l, invoices.date), |i: &InvoiceSummary| view! { <DateText instant=i.date /> })),

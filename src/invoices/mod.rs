@@ -1,5 +1,8 @@
-//! Invoices: the list with reference, order, dates, amounts, balance and status.
+//! Invoices: the list with reference, order, dates, amounts, balance and
+//! status, and one invoice in detail.
 
+mod detail;
 mod list;
 
+pub use detail::InvoiceDetailPage;
 pub use list::{InvoicesPage, invoice_columns};

@@ -29,7 +29,7 @@ pub fn order_columns(sortable: bool) -> Vec<Column<OrderSummary>> {
         Column::new(
             "number",
             |l| td_string!(l, orders.number),
-            |o: &OrderSummary| o.id.clone(),
+            |o: &OrderSummary| view! { <a href=crate::routes::order(&o.id)>{o.id.clone()}</a> },
         ),
         sort(Column::new(
             "status",

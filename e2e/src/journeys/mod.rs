@@ -4,6 +4,7 @@
 
 mod accessibility;
 mod dashboard;
+mod details;
 mod errors;
 mod shell;
 
@@ -43,6 +44,7 @@ pub fn all() -> Vec<Journey> {
         errors::balance_500_shows_error_and_retry_works,
         errors::unauthorized_leads_to_sign_in_and_back,
         accessibility::axe_dashboard_and_404_fr_it,
+        details::invoice_and_order_details_from_their_lists,
         accessibility::axe_gallery_both_themes_and_languages,
         accessibility::gallery_is_off_unless_configured,
     ]
