@@ -3,14 +3,12 @@
 //! Sorting is done by the API, so it covers every page, not just this one.
 
 use crate::api::models::InvoiceSummary;
-use crate::api::models::query::{InvoiceQuery, Sort};
+use crate::api::models::query::InvoiceQuery;
 use crate::api::{api_resource, use_api};
-use crate::components::Label;
 use crate::components::{
-    Column, DataTable, DateText, InvoiceStatusBadge, MoneyText, Page, Pagination, TableSort,
-    TableState, page_from_query,
+    Column, CountLabel, DateText, InvoiceStatusBadge, MoneyText, Page, PagedTable, api_sort,
+    newest_first, page_from_query,
 };
-use crate::format::{PluralCategory, format_count, plural_category};
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -50,29 +48,12 @@ pub fn invoice_columns(sortable: bool) -> Vec<Column<InvoiceSummary>> {
     ]
 }
 
-fn api_sort(sort: Option<TableSort>) -> Sort {
-    match sort {
-        Some(TableSort {
-            key,
-            ascending: true,
-        }) => Sort::asc(key),
-        Some(TableSort {
-            key,
-            ascending: false,
-        }) => Sort::desc(key),
-        None => Sort::desc("date"),
-    }
-}
-
 #[component]
 pub fn InvoicesPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let page = page_from_query();
-    let sort = RwSignal::new(Some(TableSort {
-        key: "date",
-        ascending: false,
-    }));
+    let sort = newest_first();
     let invoices = api_resource(move |cancel| {
         let query = InvoiceQuery {
             sort: Some(api_sort(sort.get())),
@@ -82,43 +63,15 @@ pub fn InvoicesPage() -> impl IntoView {
         };
         api.invoices(&query, cancel)
     });
-    let caption: Label = |l| td_string!(l, invoices.caption);
-    let empty: Label = |l| td_string!(l, invoices.empty);
-    let content = move || {
-        match invoices.get() {
-        None => view! {
-            <p class="list-summary" aria-hidden="true">"\u{a0}"</p>
-            <DataTable columns=invoice_columns(true) rows=Vec::new() caption sort state=TableState::Loading />
-        }
-        .into_any(),
-        Some(Err(error)) => view! {
-            <p class="list-summary" aria-hidden="true">"\u{a0}"</p>
-            <DataTable columns=invoice_columns(true) rows=Vec::new() caption sort
-                state=TableState::Failed(error, Callback::new(move |_| invoices.refetch())) />
-        }
-        .into_any(),
-        Some(Ok(result)) => {
-            let total = result.total;
-            let count = move || {
-                let locale = i18n.get_locale();
-                let count = format_count(total, locale);
-                match plural_category(locale, total) {
-                    PluralCategory::One => td_string!(locale, invoices.count.one, count).to_string(),
-                    PluralCategory::Other => td_string!(locale, invoices.count.other, count).to_string(),
-                }
-            };
-            view! {
-                <p class="list-summary">{count}</p>
-                <DataTable columns=invoice_columns(true) rows=result.items caption sort empty testid="invoices-table" />
-                <Pagination page=result.page page_size=result.page_size total=result.total />
-            }
-            .into_any()
-        }
-    }
+    let count = CountLabel {
+        one: |l, count| td_string!(l, invoices.count.one, count).to_string(),
+        other: |l, count| td_string!(l, invoices.count.other, count).to_string(),
     };
     view! {
         <Page title=Signal::derive(move || td_string!(i18n.get_locale(), invoices.title).to_owned())>
-            {content}
+            <PagedTable resource=invoices columns=|| invoice_columns(true) sort count
+                caption=|l| td_string!(l, invoices.caption) empty=|l| td_string!(l, invoices.empty)
+                testid="invoices-table" />
         </Page>
     }
 }

@@ -3,12 +3,10 @@
 //! Sorting (date, amount) is done by the API, so it covers every page.
 
 use crate::api::models::Payment;
-use crate::api::models::query::{PaymentQuery, Sort};
+use crate::api::models::query::PaymentQuery;
 use crate::api::{api_resource, use_api};
-use crate::components::Label;
 use crate::components::{
-    Column, DataTable, DateText, MoneyText, Page, Pagination, TableSort, TableState,
-    page_from_query,
+    Column, DateText, MoneyText, Page, PagedTable, api_sort, newest_first, page_from_query,
 };
 use crate::i18n::*;
 use crate::payment_methods::payment_method_type_label;
@@ -60,51 +58,21 @@ pub fn PaymentsPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let page = page_from_query();
-    let sort = RwSignal::new(Some(TableSort {
-        key: "date",
-        ascending: false,
-    }));
+    let sort = newest_first();
     let payments = api_resource(move |cancel| {
-        let sort = match sort.get() {
-            Some(TableSort {
-                key,
-                ascending: true,
-            }) => Sort::asc(key),
-            Some(TableSort {
-                key,
-                ascending: false,
-            }) => Sort::desc(key),
-            None => Sort::desc("date"),
-        };
         let query = PaymentQuery {
-            sort: Some(sort),
+            sort: Some(api_sort(sort.get())),
             page: Some(page.get()),
             page_size: Some(PAGE_SIZE),
             ..PaymentQuery::default()
         };
         api.payments(&query, cancel)
     });
-    let caption: Label = |l| td_string!(l, payments.caption);
-    let empty: Label = |l| td_string!(l, payments.empty);
-    let content = move || {
-        match payments.get() {
-        None => view! { <DataTable columns=payment_columns() rows=Vec::new() caption sort state=TableState::Loading /> }
-            .into_any(),
-        Some(Err(error)) => view! {
-            <DataTable columns=payment_columns() rows=Vec::new() caption sort
-                state=TableState::Failed(error, Callback::new(move |_| payments.refetch())) />
-        }
-        .into_any(),
-        Some(Ok(result)) => view! {
-            <DataTable columns=payment_columns() rows=result.items caption sort empty testid="payments-table" />
-            <Pagination page=result.page page_size=result.page_size total=result.total />
-        }
-        .into_any(),
-    }
-    };
     view! {
         <Page title=Signal::derive(move || td_string!(i18n.get_locale(), payments.title).to_owned())>
-            {content}
+            <PagedTable resource=payments columns=payment_columns sort
+                caption=|l| td_string!(l, payments.caption) empty=|l| td_string!(l, payments.empty)
+                testid="payments-table" />
         </Page>
     }
 }
