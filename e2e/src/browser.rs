@@ -189,8 +189,13 @@ impl Browser {
     {
         let deadline = Instant::now() + timeout;
         loop {
-            if let Some(value) = probe().await? {
-                return Ok(value);
+            match probe().await {
+                Ok(Some(value)) => return Ok(value),
+                Ok(None) => {}
+                // The page navigated while the probe ran (the app sending the visitor to
+                // sign in, the sign-in page sending them back): look again on the new page.
+                Err(error) if is_navigation_race(&error) => {}
+                Err(error) => return Err(error),
             }
             if Instant::now() >= deadline {
                 let url = self.current_url().await.unwrap_or_default();
@@ -306,7 +311,14 @@ impl Browser {
         self.wait_visible_for(&link, SIGN_IN_WAIT)
             .await
             .context("expected the app to send an anonymous visitor to the sign-in page")?;
-        self.client.find(Locator::Css(&link)).await?.click().await?;
+        let clicked = self.client.find(Locator::Css(&link)).await?.click().await;
+        if let Err(error) = clicked {
+            // The sign-in page navigates on at once; that may cut the click's answer short.
+            let error = anyhow::Error::from(error);
+            if !is_navigation_race(&error) {
+                return Err(error);
+            }
+        }
         self.wait_visible_for(&testid("customer-name"), SIGN_IN_WAIT)
             .await
             .context("expected to be back in the app, signed in")?;
@@ -422,6 +434,18 @@ pub fn demo_customer_link(customer: &str) -> String {
 }
 
 /// `[data-testid="…"]`.
+/// WebDriver's ways of saying a command met a navigation half-way.
+fn is_navigation_race(error: &anyhow::Error) -> bool {
+    let text = format!("{error:#}");
+    [
+        "aborted by navigation",
+        "execution context was destroyed",
+        "no such execution context",
+    ]
+    .iter()
+    .any(|sign| text.contains(sign))
+}
+
 pub fn testid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
 }
