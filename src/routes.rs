@@ -2,6 +2,8 @@
 //! (`/` or a sub-path such as `/billing/`, taken from `<base href>` that Trunk
 //! writes from its public URL).
 
+// Ids come from the API: percent-encoding keeps them inside their path segment.
+use billing_contract::query::percent_encode as encode_segment;
 use std::sync::OnceLock;
 
 pub const DASHBOARD: &str = "/";
@@ -65,19 +67,6 @@ pub fn invoice(id: &str) -> String {
     href(&format!("{INVOICES}/{}", encode_segment(id)))
 }
 
-/// Ids come from the API: keep them from breaking out of their path segment.
-fn encode_segment(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 /// An absolute URL for a site-relative one, resolved against the page.
 #[cfg(target_arch = "wasm32")]
 pub fn absolute_url(url: &str) -> String {
@@ -116,7 +105,7 @@ mod tests {
 
     #[test]
     fn ids_cannot_escape_their_segment() {
-        assert_eq!(encode_segment("FR123"), "FR123");
-        assert_eq!(encode_segment("../x?y"), "..%2Fx%3Fy");
+        assert_eq!(order("FR123"), "/orders/FR123");
+        assert_eq!(invoice("../x?y"), "/invoices/..%2Fx%3Fy");
     }
 }

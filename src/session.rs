@@ -1,6 +1,7 @@
 //! The signed-in customer, and the trip to the sign-in page and back.
 
 use billing_contract::Customer;
+use billing_contract::query::percent_encode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The customer the session belongs to, provided to every page.
@@ -17,19 +18,7 @@ pub fn sign_in_url(sign_in_base: &str, return_to: &str) -> String {
 /// (sign-in, 3-D Secure, a payment provider).
 pub fn with_return_to(url: &str, return_to: &str) -> String {
     let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}returnTo={}", encode_query_value(return_to))
-}
-
-fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() * 3 / 2);
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    format!("{url}{separator}returnTo={}", percent_encode(return_to))
 }
 
 /// Several requests can meet the expired session at once; only the first

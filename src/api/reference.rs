@@ -5,6 +5,9 @@ use super::backend::{ApiFuture, BillingBackend};
 use super::{HttpClient, IdempotencyKey};
 use billing_contract::query::{CreditNoteQuery, InvoiceQuery, OrderQuery, PaymentQuery};
 use billing_contract::*;
+// Ids come from the API and are not trusted to be URL-safe: each one is
+// percent-encoded into its path segment.
+use billing_contract::query::percent_encode as segment;
 use gloo_net::http::Method;
 use web_sys::AbortSignal;
 
@@ -17,12 +20,6 @@ impl ReferenceAdapter {
     pub fn new(http: HttpClient) -> Self {
         Self { http }
     }
-}
-
-/// Percent-encodes an id for a path segment: ids come from the API and are
-/// not trusted to be URL-safe.
-fn segment(id: &str) -> String {
-    String::from(js_sys::encode_uri_component(id))
 }
 
 fn with_query(path: &str, query: String) -> String {
