@@ -32,18 +32,24 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct ThemeSignal(pub RwSignal<Theme>);
 
-#[component]
-fn Startup() -> impl IntoView {
-    let i18n = use_i18n();
-    let everything = [Locale::fr, Locale::it, Locale::en];
-    i18n.set_locale(resolve_locale(
+/// What can be settled before config.json arrives: the language among all
+/// three (the saved choice, then the browser's) and the theme, provided as
+/// [`ThemeSignal`]. Shared by the portal and the gallery app.
+pub fn start_locale_and_theme() -> RwSignal<Theme> {
+    use_i18n().set_locale(resolve_locale(
         saved_locale().as_deref(),
         &browser_languages(),
-        &everything,
+        &[Locale::fr, Locale::it, Locale::en],
         Locale::fr,
     ));
     let theme = RwSignal::new(initial_theme());
     provide_context(ThemeSignal(theme));
+    theme
+}
+
+#[component]
+fn Startup() -> impl IntoView {
+    let theme = start_locale_and_theme();
     apply(theme.get_untracked(), None);
 
     let config = LocalResource::new(|| load_config("config.json"));

@@ -40,14 +40,7 @@ pub fn GalleryApp() -> impl IntoView {
 #[component]
 fn GalleryGate() -> impl IntoView {
     let i18n = use_i18n();
-    i18n.set_locale(crate::locale::resolve_locale(
-        crate::locale::saved_locale().as_deref(),
-        &crate::locale::browser_languages(),
-        &[Locale::fr, Locale::it, Locale::en],
-        Locale::fr,
-    ));
-    let theme = RwSignal::new(crate::theme::initial_theme());
-    provide_context(crate::app::ThemeSignal(theme));
+    let theme = crate::app::start_locale_and_theme();
     crate::components::provide_toasts();
     // The gallery lives in `_gallery/`, one level below config.json.
     let config = LocalResource::new(|| crate::app::load_config("../config.json"));
