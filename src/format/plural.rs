@@ -19,13 +19,27 @@ mod imp {
     use super::*;
     use crate::format::intl::PluralRules;
     use crate::locale::intl_tag;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    thread_local! {
+        // Like the number formatters: built once per locale, not per count
+        // (every re-render of a list summary asks again).
+        static RULES: RefCell<HashMap<Locale, Option<PluralRules>>> = RefCell::new(HashMap::new());
+    }
 
     pub fn category(locale: Locale, count: u64) -> PluralCategory {
-        match PluralRules::new(intl_tag(locale)) {
-            Ok(rules) if rules.select(count as f64) == "one" => PluralCategory::One,
-            Ok(_) => PluralCategory::Other,
-            Err(_) => fallback(locale, count),
-        }
+        RULES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let rules = cache
+                .entry(locale)
+                .or_insert_with(|| PluralRules::new(intl_tag(locale)).ok());
+            match rules {
+                Some(rules) if rules.select(count as f64) == "one" => PluralCategory::One,
+                Some(_) => PluralCategory::Other,
+                None => fallback(locale, count),
+            }
+        })
     }
 }
 
