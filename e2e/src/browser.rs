@@ -350,9 +350,15 @@ impl Browser {
             .execute_async(
                 r#"
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {
+                // Audit settled colours: a theme switch starts colour transitions,
+                // and contrast sampled half-way through is neither theme's. (Only
+                // transitions: looping animations such as skeletons never finish.)
+                Promise.all(document.getAnimations()
+                  .filter((a) => a instanceof CSSTransition)
+                  .map((a) => a.finished.catch(() => {})))
+                .then(() => axe.run(document, {
                   runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-                }).then(
+                })).then(
                   (results) => done({ violations: results.violations.map((v) => ({
                     id: v.id, impact: v.impact, help: v.help,
                     targets: v.nodes.map((n) => n.target.join(' ')),
