@@ -8,6 +8,8 @@ use billing_contract::Problem;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use web_sys::{AbortSignal, RequestCredentials};
 
@@ -27,6 +29,18 @@ pub struct HttpClient {
 enum Body {
     None,
     Json(String),
+}
+
+/// A response body not yet decoded.
+type TextFuture = Pin<Box<dyn Future<Output = Result<String, ApiError>>>>;
+
+fn json_body<B: Serialize>(body: Option<&B>) -> Result<Body, ApiError> {
+    match body {
+        Some(body) => serde_json::to_string(body)
+            .map(Body::Json)
+            .map_err(|e| ApiError::Network(e.to_string())),
+        None => Ok(Body::None),
+    }
 }
 
 impl HttpClient {
@@ -59,18 +73,24 @@ impl HttpClient {
     }
 
     /// GET and decode. Only the decoding is generic: the request and its
-    /// retries are compiled once for every model, not once per model.
+    /// retries sit behind a boxed future, so they are compiled once for every
+    /// model instead of being inlined into each model's future.
     pub async fn get<T: DeserializeOwned>(
         &self,
         path: &str,
         cancel: &AbortSignal,
     ) -> Result<T, ApiError> {
-        let text = self.get_text(path, cancel).await?;
+        let text = self.get_text(path.to_owned(), cancel.clone()).await?;
         decode(&text)
     }
 
+    fn get_text(&self, path: String, cancel: AbortSignal) -> TextFuture {
+        let http = self.clone();
+        Box::pin(async move { http.get_with_retries(&path, &cancel).await })
+    }
+
     /// GET, retrying transient failures with a growing pause.
-    async fn get_text(&self, path: &str, cancel: &AbortSignal) -> Result<String, ApiError> {
+    async fn get_with_retries(&self, path: &str, cancel: &AbortSignal) -> Result<String, ApiError> {
         let mut attempt = 0;
         loop {
             match self
@@ -98,7 +118,10 @@ impl HttpClient {
         body: Option<&B>,
         key: &IdempotencyKey,
     ) -> Result<T, ApiError> {
-        let text = self.mutate_raw(method, path, body, key).await?;
+        let body = json_body(body)?;
+        let text = self
+            .mutate_text(method, path.to_owned(), body, key.clone())
+            .await?;
         decode(&text)
     }
 
@@ -110,23 +133,22 @@ impl HttpClient {
         body: Option<&B>,
         key: &IdempotencyKey,
     ) -> Result<(), ApiError> {
-        self.mutate_raw(method, path, body, key).await.map(|_| ())
+        let body = json_body(body)?;
+        self.mutate_text(method, path.to_owned(), body, key.clone())
+            .await
+            .map(|_| ())
     }
 
-    async fn mutate_raw<B: Serialize>(
+    /// The untyped mutation, boxed for the same reason as [`Self::get_text`].
+    fn mutate_text(
         &self,
         method: Method,
-        path: &str,
-        body: Option<&B>,
-        key: &IdempotencyKey,
-    ) -> Result<String, ApiError> {
-        let body = match body {
-            Some(body) => Body::Json(
-                serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))?,
-            ),
-            None => Body::None,
-        };
-        self.send(method, path, body, Some(key), None).await
+        path: String,
+        body: Body,
+        key: IdempotencyKey,
+    ) -> TextFuture {
+        let http = self.clone();
+        Box::pin(async move { http.send(method, &path, body, Some(&key), None).await })
     }
 
     async fn send(
