@@ -8,10 +8,7 @@ use crate::trunk;
 use crate::util::{self, Result, command, flag_value, root};
 
 pub fn bench(args: &[String]) -> Result {
-    setup::setup(Needs {
-        browser: true,
-        twiggy: true,
-    })?;
+    setup::setup(Needs { browser: true })?;
     util::run(trunk::build_release())?;
     // Release binaries: seeding 10 000 invoices and serving them should not be what we time.
     util::run(command(

@@ -9,6 +9,7 @@ mod test;
 mod trunk;
 mod util;
 mod versions;
+mod wasm_breakdown;
 
 use std::process::ExitCode;
 
@@ -21,7 +22,9 @@ usage: cargo xtask <command>
   test [--from STAGE]   the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
                         release builds (/ and /billing/), size budget, e2e journeys on both
                         (--from: start at the first stage whose name contains STAGE)
-  size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, first-load budget (default 200)
+  size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, the wasm by crate and by
+                        function, and the first-load check (default: the recorded ceiling;
+                        --budget-kb 200 checks the product target)
   bench [--invoices N] [--runs N]
                         page-load medians against a large seeded account
 ";
@@ -32,7 +35,6 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("setup") => setup::setup(setup::Needs {
             browser: rest.iter().any(|arg| arg == "--browser"),
-            twiggy: false,
         }),
         Some("run") => run::run(),
         Some("test") => test::test(util::flag_value(rest, "--from")),
@@ -54,17 +56,16 @@ fn main() -> ExitCode {
 }
 
 fn size_command(args: &[String]) -> util::Result {
-    let budget_kb = match util::flag_value(args, "--budget-kb") {
-        Some(value) => value
-            .parse()
-            .map_err(|_| format!("--budget-kb wants a number, got {value:?}"))?,
-        None => size::DEFAULT_BUDGET_KB,
+    let limit = match util::flag_value(args, "--budget-kb") {
+        Some(value) => size::Limit::Kb(
+            value
+                .parse()
+                .map_err(|_| format!("--budget-kb wants a number, got {value:?}"))?,
+        ),
+        None => size::Limit::Ceiling,
     };
     let dist = util::flag_value(args, "--dist")
         .map_or_else(|| util::root().join("dist"), |d| util::root().join(d));
-    setup::setup(setup::Needs {
-        browser: false,
-        twiggy: true,
-    })?;
-    size::size(&dist, budget_kb)
+    setup::setup(setup::Needs { browser: false })?;
+    size::size(&dist, limit)
 }

@@ -10,8 +10,6 @@ use crate::versions;
 pub struct Needs {
     /// Chromium and chromedriver (e2e and wasm component tests).
     pub browser: bool,
-    /// twiggy, for the wasm breakdown of `size` and `bench`.
-    pub twiggy: bool,
 }
 
 pub fn setup(needs: Needs) -> Result {
@@ -48,9 +46,6 @@ pub fn setup(needs: Needs) -> Result {
     if needs.browser {
         browser()?;
     }
-    if needs.twiggy {
-        twiggy();
-    }
     Ok(())
 }
 
@@ -63,7 +58,7 @@ fn install(what: &str) {
 }
 
 /// Installs with `install_it` unless `program --version` already reports `version`
-/// (as its second word: `trunk 0.21.14`, `wasm-bindgen 0.2.130`, `twiggy-opt 0.8.0`).
+/// (as its second word: `trunk 0.21.14`, `wasm-bindgen 0.2.130`).
 fn cargo_tool(program: &str, version: &str, install_it: impl FnOnce() -> Result) -> Result {
     let reported = || {
         let text = output_of(program, &["--version"])?;
@@ -218,25 +213,6 @@ fn browser() -> Result {
     );
     install_it.env("DEBIAN_FRONTEND", "noninteractive");
     util::run(install_it)
-}
-
-/// Best effort: the size report works without it, it just lists less.
-fn twiggy() {
-    let outcome = cargo_tool("twiggy", versions::TWIGGY, || {
-        util::run(command(
-            "cargo",
-            &[
-                "install",
-                "twiggy",
-                "--version",
-                &format!("={}", versions::TWIGGY),
-                "--locked",
-            ],
-        ))
-    });
-    if let Err(error) = outcome {
-        println!("note: twiggy unavailable ({error}); the wasm breakdown will be skipped");
-    }
 }
 
 #[cfg(test)]

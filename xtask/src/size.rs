@@ -1,13 +1,22 @@
-//! `cargo xtask size [--budget-kb 200] [--dist DIR]`: raw / gzip / brotli size of every file
-//! in dist/, the first-load total (index.html and the JS, wasm and CSS it references), and a
-//! failure when that total, brotli-compressed, exceeds the budget.
+//! `cargo xtask size [--budget-kb N] [--dist DIR]`: raw / gzip / brotli size of every file
+//! in dist/, the first-load total (index.html and the JS, wasm and CSS it references), where
+//! the wasm's bytes go (by crate and by function), and a failure when the first load,
+//! brotli-compressed, exceeds its ceiling.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::util::{self, Result, command};
+use crate::util::{self, Result};
 
-pub const DEFAULT_BUDGET_KB: u64 = 200;
+/// The product's budget for the first load, brotli (issue 5): what a customer on a phone
+/// should download before seeing their invoices.
+pub const TARGET_KB: u64 = 200;
+
+/// What the first load weighs today, brotli, plus 1 KB of slack. CI fails above it, so a
+/// change that makes every customer download more has to raise this number in the same
+/// commit and say why; a change that shrinks the build should lower it. It ratchets down
+/// towards [`TARGET_KB`], which the portal does not meet yet (README, performance).
+pub const CEILING_BYTES: u64 = 297_059;
 
 struct Sizes {
     raw: u64,
@@ -35,18 +44,24 @@ fn measure(bytes: &[u8]) -> Sizes {
     }
 }
 
-/// Whether going over the budget fails the command or is only reported.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Budget {
-    Enforce,
-    Report,
+/// The limit the first load is held to: the recorded ceiling (CI), or a budget asked for
+/// on the command line (`--budget-kb 200` checks the target).
+#[derive(Clone, Copy)]
+pub enum Limit {
+    Ceiling,
+    Kb(u64),
 }
 
-pub fn size(dist: &Path, budget_kb: u64) -> Result {
-    size_with(dist, budget_kb, Budget::Enforce)
+impl Limit {
+    fn bytes(self) -> u64 {
+        match self {
+            Limit::Ceiling => CEILING_BYTES,
+            Limit::Kb(kb) => kb * 1024,
+        }
+    }
 }
 
-pub fn size_with(dist: &Path, budget_kb: u64, budget_mode: Budget) -> Result {
+pub fn size(dist: &Path, limit: Limit) -> Result {
     println!("== size of {}", dist.display());
     let index = std::fs::read_to_string(dist.join("index.html")).map_err(|error| {
         format!(
@@ -70,7 +85,6 @@ pub fn size_with(dist: &Path, budget_kb: u64, budget_mode: Budget) -> Result {
         gzip: 0,
         brotli: 0,
     };
-    let mut wasm_files = Vec::new();
     for file in &files {
         let relative = file
             .strip_prefix(dist)
@@ -85,9 +99,6 @@ pub fn size_with(dist: &Path, budget_kb: u64, budget_mode: Budget) -> Result {
             total.raw += sizes.raw;
             total.gzip += sizes.gzip;
             total.brotli += sizes.brotli;
-        }
-        if relative.ends_with(".wasm") {
-            wasm_files.push(file.clone());
         }
         println!(
             "{:<58} {:>10} {:>10} {:>10}  {}",
@@ -106,30 +117,56 @@ pub fn size_with(dist: &Path, budget_kb: u64, budget_mode: Budget) -> Result {
         "FIRST LOAD TOTAL", total.raw, total.gzip, total.brotli
     );
 
-    for wasm in &wasm_files {
-        wasm_breakdown(wasm);
-    }
-
-    let budget = budget_kb * 1024;
-    if total.brotli > budget && budget_mode == Budget::Report {
-        println!(
-            "OVER BUDGET: first load {:.1} KB brotli, {:.1} KB over the {budget_kb} KB budget (`cargo xtask size` fails on this)",
-            total.brotli as f64 / 1024.0,
-            (total.brotli - budget) as f64 / 1024.0
-        );
-        Ok(())
-    } else if total.brotli > budget {
-        Err(format!(
-            "first-load size {} bytes brotli exceeds the budget of {budget_kb} KB ({budget} bytes)",
-            total.brotli
-        ))
+    let cargo_wasm = cargo_target_dir().join("wasm32-unknown-unknown/release/billing-portal.wasm");
+    if cargo_wasm.is_file() {
+        if let Err(error) = crate::wasm_breakdown::print(&cargo_wasm, 15, 20) {
+            println!("note: no wasm breakdown: {error}");
+        }
     } else {
         println!(
-            "first load: {:.1} KB brotli, within the {budget_kb} KB budget",
-            total.brotli as f64 / 1024.0
+            "note: no wasm breakdown: {} is missing (run a release build first)",
+            cargo_wasm.display()
         );
-        Ok(())
     }
+
+    let kb = |bytes: u64| bytes as f64 / 1024.0;
+    println!(
+        "\nfirst load: {:.1} KB brotli; target {TARGET_KB} KB ({:+.1} KB); ceiling {:.1} KB",
+        kb(total.brotli),
+        kb(total.brotli) - TARGET_KB as f64,
+        kb(CEILING_BYTES)
+    );
+    let allowed = limit.bytes();
+    if total.brotli > allowed {
+        return Err(format!(
+            "the first load is {} bytes brotli, over the limit of {allowed} bytes by {}: \
+             find the cause in the breakdown above, or raise CEILING_BYTES in xtask/src/size.rs \
+             in the same commit and say why",
+            total.brotli,
+            total.brotli - allowed
+        ));
+    }
+    if matches!(limit, Limit::Ceiling) && total.brotli + 2048 < CEILING_BYTES {
+        println!(
+            "the first load shrank: lower CEILING_BYTES in xtask/src/size.rs to {}",
+            total.brotli + 1024
+        );
+    }
+    Ok(())
+}
+
+/// Where Cargo (and so Trunk) put the wasm it compiled.
+fn cargo_target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                util::root().join(dir)
+            }
+        })
+        .unwrap_or_else(|| util::root().join("target"))
 }
 
 fn collect_files(dir: &Path, into: &mut Vec<PathBuf>) {
@@ -146,46 +183,44 @@ fn collect_files(dir: &Path, into: &mut Vec<PathBuf>) {
     }
 }
 
-/// The .js, .wasm and .css files index.html names in `src="…"`/`href="…"` attributes and in
-/// Trunk's inline loader (`'/billing-portal-….js'`), as paths relative to dist/.
+/// The .js, .wasm and .css files index.html names, as paths relative to dist/: in quoted
+/// attributes (`href="…"`), in the unquoted ones a minified page has (`href=/x.css`), and
+/// in an inline loader's string literals (`'/billing-portal-….js'`).
 fn referenced_assets(index_html: &str) -> Vec<String> {
-    let mut assets: Vec<String> = Vec::new();
+    let mut candidates: Vec<&str> = Vec::new();
     for quote in ['"', '\''] {
-        for (position, _) in index_html.match_indices(quote) {
-            let rest = &index_html[position + 1..];
-            let Some(end) = rest.find(quote) else {
-                continue;
-            };
-            let candidate = &rest[..end];
-            let is_asset = [".js", ".wasm", ".css"]
-                .iter()
-                .any(|ext| candidate.ends_with(ext));
-            if !is_asset || candidate.contains("://") || candidate.contains(char::is_whitespace) {
-                continue;
-            }
-            // Strip the public URL (`/` or `/billing/`): dist/ holds the files flat.
-            let name = candidate.rsplit('/').next().unwrap_or(candidate).to_owned();
-            if !assets.contains(&name) {
-                assets.push(name);
-            }
+        let mut parts = index_html.split(quote);
+        // Every other piece between two quotes is a quoted string.
+        parts.next();
+        while let Some(inside) = parts.next() {
+            candidates.push(inside);
+            parts.next();
+        }
+    }
+    for (position, _) in index_html.match_indices('=') {
+        let value = &index_html[position + 1..];
+        if !value.starts_with(['"', '\'']) {
+            let end = value
+                .find(|c: char| c.is_whitespace() || c == '>')
+                .unwrap_or(value.len());
+            candidates.push(&value[..end]);
+        }
+    }
+    let mut assets: Vec<String> = Vec::new();
+    for candidate in candidates {
+        let is_asset = [".js", ".wasm", ".css"]
+            .iter()
+            .any(|ext| candidate.ends_with(ext));
+        if !is_asset || candidate.contains("://") || candidate.contains(char::is_whitespace) {
+            continue;
+        }
+        // Strip the public URL (`/` or `/billing/`): dist/ holds the files flat.
+        let name = candidate.rsplit('/').next().unwrap_or(candidate).to_owned();
+        if !assets.contains(&name) {
+            assets.push(name);
         }
     }
     assets
-}
-
-fn wasm_breakdown(wasm: &Path) {
-    if util::output_of("twiggy", &["--version"]).is_none() {
-        println!(
-            "note: twiggy is not installed (`cargo xtask setup` installs it for size): no wasm breakdown"
-        );
-        return;
-    }
-    println!("\nlargest items in {} (twiggy top -n 20):", wasm.display());
-    let mut twiggy = command("twiggy", &["top", "-n", "20"]);
-    twiggy.arg(wasm);
-    if let Err(error) = util::run(twiggy) {
-        println!("note: {error}");
-    }
 }
 
 #[cfg(test)]
@@ -206,6 +241,16 @@ mod tests {
                 "billing-portal-aa.js",
                 "billing-portal-aa_bg.wasm"
             ]
+        );
+    }
+
+    #[test]
+    fn finds_unquoted_assets_in_a_minified_page() {
+        let html = "<base href=/billing/><meta data-js=/billing/app-1.js data-wasm=/billing/app-1_bg.wasm name=app>\
+<link href=/billing/tokens-2.css rel=stylesheet><script src=/billing/boot-3.js type=module></script>";
+        assert_eq!(
+            referenced_assets(html),
+            vec!["app-1.js", "app-1_bg.wasm", "tokens-2.css", "boot-3.js"]
         );
     }
 }

@@ -50,10 +50,7 @@ struct Outcome {
 /// before the first one whose name contains it. CI runs everything.
 pub fn test(from: Option<&str>) -> Result {
     let started = Instant::now();
-    setup::setup(Needs {
-        browser: true,
-        twiggy: false,
-    })?;
+    setup::setup(Needs { browser: true })?;
 
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut stages = stages();
@@ -165,19 +162,15 @@ fn stages() -> Vec<Stage> {
             trunk::build_gallery(trunk::SUBPATH_DIST, trunk::SUBPATH_PUBLIC_URL),
             Counting::Outcome,
         ),
-        // The first load is over the 200 KB budget today (see the README's
-        // performance section): the test run reports it, `cargo xtask size`
-        // enforces it, and the budget joins this run once it is met.
+        // Fails when the first load grows past its recorded ceiling (a
+        // deterministic byte count, not a timing); prints the distance to the
+        // 200 KB target and where the wasm's bytes go.
         Stage {
-            name: "size report",
+            name: "size budget",
             command: command("true", &[]),
             counting: Counting::Outcome,
             in_process: Some(|| {
-                crate::size::size_with(
-                    &root().join("dist"),
-                    crate::size::DEFAULT_BUDGET_KB,
-                    crate::size::Budget::Report,
-                )
+                crate::size::size(&root().join("dist"), crate::size::Limit::Ceiling)
             }),
         },
         Stage::run(

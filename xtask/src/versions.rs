@@ -12,8 +12,6 @@ pub const TRUNK: &str = "0.21.14";
 pub const BINARYEN: &str = "132.0.0";
 /// npm package whose `axe.min.js` the e2e accessibility journeys inject.
 pub const AXE_CORE: &str = "4.14.1";
-/// `cargo install twiggy --version =TWIGGY --locked`, for the wasm breakdown in `size`.
-pub const TWIGGY: &str = "0.8.0";
 
 /// The npm packages and versions package.json must pin exactly.
 pub const NPM_PINS: &[(&str, &str)] = &[("binaryen", BINARYEN), ("axe-core", AXE_CORE)];
