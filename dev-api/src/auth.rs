@@ -195,11 +195,25 @@ ul{{list-style:none;padding:0}}li{{margin:1rem 0}}.button{{display:inline-block;
     )))
 }
 
-/// `GET /auth/demo?customer=&returnTo=`: sets the cookie and goes back.
+/// A 200 page that sends the browser on to `target` (meta refresh, and a link
+/// for those who turned that off), where a real server would answer a 303.
 ///
-/// It answers a 200 page that navigates on (meta refresh) rather than a 303:
-/// Trunk's dev proxy follows redirects itself, which would drop the cookie
-/// before it reaches the browser when the portal is served by `trunk serve`.
+/// Every dev page that hands the customer back to the portal uses it: Trunk's
+/// dev proxy follows redirects itself, so behind `trunk serve` a 303 would
+/// drop the session cookie and leave the browser on the API's URL with the
+/// portal's page in hand.
+pub fn navigate_to(target: &str, message: &str) -> Response {
+    let target = escape(target);
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"refresh\" content=\"0; url={target}\"><title>{message}</title></head>\
+<body><main><p>{message} <a href=\"{target}\">Continue to the billing portal</a></p></main></body></html>",
+        message = escape(message)
+    ))
+    .into_response()
+}
+
+/// `GET /auth/demo?customer=&returnTo=`: sets the cookie and goes back.
 pub async fn demo(
     State(state): State<AppState>,
     Query(q): Query<SignInQuery>,
@@ -211,13 +225,7 @@ pub async fn demo(
         .position(|d| *d == demo)
         .ok_or_else(|| ApiError::bad_param("customer", "expected fr-consumer or it-business"))?;
     let (token, _) = state.sessions().create(customer);
-    let target = escape(&return_to);
-    let mut res = Html(format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-<meta http-equiv=\"refresh\" content=\"0; url={target}\"><title>Signed in</title></head>\
-<body><main><p>Signed in. <a href=\"{target}\">Continue to the billing portal</a></p></main></body></html>"
-    ))
-    .into_response();
+    let mut res = navigate_to(&return_to, "Signed in.");
     let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/");
     res.headers_mut().insert(
         header::SET_COOKIE,

@@ -3,12 +3,12 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use billing_contract::*;
 use chrono::Months;
 use serde::Deserialize;
 
-use crate::auth::{check_return_to, with_query};
+use crate::auth::{check_return_to, navigate_to, with_query};
 use crate::billing;
 use crate::problem::{ApiError, ApiResult};
 use crate::renditions::{html::escape, money};
@@ -114,7 +114,10 @@ pub async fn three_ds_submit(
     } else {
         "declined"
     };
-    Ok(Redirect::to(&with_query(&return_to, "payment", result)).into_response())
+    Ok(navigate_to(
+        &with_query(&return_to, "payment", result),
+        "Payment authentication done.",
+    ))
 }
 
 pub async fn provider_page(
@@ -172,9 +175,10 @@ pub async fn provider_submit(
     cd.provider_sessions[i].open = false;
     let s = cd.provider_sessions[i].clone();
     if f.decision != "approve" {
-        return Ok(
-            Redirect::to(&with_query(&s.return_to, "paymentMethod", "cancelled")).into_response(),
-        );
+        return Ok(navigate_to(
+            &with_query(&s.return_to, "paymentMethod", "cancelled"),
+            "Registration cancelled.",
+        ));
     }
     let (brand, label, expires_on) = if s.kind == PaymentMethodType::Card {
         let (brand, last4) = match f.card.as_deref() {
@@ -203,7 +207,10 @@ pub async fn provider_submit(
     if s.make_default || !cd.payment_methods.iter().any(|m| m.default) {
         set_default(cd, &mid);
     }
-    Ok(Redirect::to(&with_query(&s.return_to, "paymentMethod", "added")).into_response())
+    Ok(navigate_to(
+        &with_query(&s.return_to, "paymentMethod", "added"),
+        "Payment method saved.",
+    ))
 }
 
 fn seed_end_of_month(d: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
