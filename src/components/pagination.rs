@@ -1,8 +1,10 @@
 //! Previous / next through a paginated list; the page lives in the URL
-//! (`?page=3`) so a list can be shared and reloaded where it was.
+//! (`?page=3`) so a list can be shared and reloaded where it was. The links
+//! keep the URL's other parameters (a list's filters).
 
 use crate::format::format_count;
 use crate::i18n::*;
+use billing_contract::query::percent_encode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -18,6 +20,21 @@ pub fn parse_page(text: Option<&str>) -> u32 {
         .unwrap_or(1)
 }
 
+/// A query-only link to `page` that keeps every other parameter of the
+/// current query (decoded `(key, value)` pairs) and replaces `page`.
+pub fn page_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, page: u64) -> String {
+    let mut link = String::from("?");
+    for (key, value) in params.into_iter().filter(|(key, _)| *key != "page") {
+        link.push_str(&format!(
+            "{}={}&",
+            percent_encode(key),
+            percent_encode(value)
+        ));
+    }
+    link.push_str(&format!("page={page}"));
+    link
+}
+
 pub fn page_count(total: u64, page_size: u32) -> u64 {
     if page_size == 0 {
         return 1;
@@ -30,7 +47,10 @@ pub fn Pagination(page: u32, page_size: u32, total: u64) -> impl IntoView {
     let i18n = use_i18n();
     let pages = page_count(total, page_size);
     // A query-only link keeps the current path, whatever base the portal is under.
-    let link_to = |target: u64| format!("?page={target}");
+    let query = use_query_map();
+    let link_to = move |target: u64| {
+        query.with_untracked(|q| page_link(q.latest_values().map(|(k, v)| (k.as_ref(), v)), target))
+    };
     let page = u64::from(page);
     let label = move || {
         let locale = i18n.get_locale();
@@ -66,6 +86,15 @@ mod tests {
         assert_eq!(parse_page(Some("-3")), 1);
         assert_eq!(parse_page(Some("abc")), 1);
         assert_eq!(parse_page(Some(" 7 ")), 7);
+    }
+
+    #[test]
+    fn page_links_keep_the_other_parameters() {
+        assert_eq!(page_link([], 2), "?page=2");
+        assert_eq!(
+            page_link([("q", "FA 1"), ("page", "4"), ("status", "paid,unpaid")], 5),
+            "?q=FA%201&status=paid%2Cunpaid&page=5"
+        );
     }
 
     #[test]
