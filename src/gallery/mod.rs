@@ -17,10 +17,10 @@ use crate::components::{
     ActionMenu, Banner, BannerKind, Button, ButtonVariant, Column, DataTable, DateText, DayText,
     Dialog, EmptyState, ErrorPanel, Filter, FilterBar, InvoiceStatusBadge, LinkButton, MenuItem,
     MoneyText, OrderStatusBadge, Page, Pagination, PaymentMethodStatusBadge, SkeletonRows,
-    StatusOption, StepTracker, TableSort, TableState, ToastTone, invoice_status_label, use_toasts,
+    StepTracker, TableSort, TableState, ToastTone, use_toasts,
 };
 use crate::i18n::*;
-use crate::invoices::invoice_columns;
+use crate::invoices::{invoice_columns, invoice_status_options};
 use crate::orders::order_columns;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -428,17 +428,7 @@ fn Tables() -> impl IntoView {
 fn Filters() -> impl IntoView {
     let i18n = use_i18n();
     let value = RwSignal::new(Filter::default());
-    let statuses = InvoiceStatus::ALL
-        .into_iter()
-        .map(|status| StatusOption {
-            key: status.as_str(),
-            label: match status {
-                InvoiceStatus::Paid => |l| invoice_status_label(l, InvoiceStatus::Paid),
-                InvoiceStatus::Unpaid => |l| invoice_status_label(l, InvoiceStatus::Unpaid),
-                _ => |l| invoice_status_label(l, InvoiceStatus::Overdue),
-            },
-        })
-        .collect::<Vec<_>>();
+    let statuses = invoice_status_options();
     let summary = move || format!("{:?}", value.get());
     view! {
         <Section title=|l| td_string!(l, gallery.filters)>
