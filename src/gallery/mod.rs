@@ -8,6 +8,7 @@
 //! into `dist/_gallery/`), so customers never download it; it shows only when
 //! the deployment's config.json says `"gallery": true` (staging).
 
+mod bench;
 mod samples;
 
 use crate::api::ApiError;
@@ -50,10 +51,18 @@ fn GalleryGate() -> impl IntoView {
         Some(Ok(config)) if config.gallery => {
             let brand = config.brand.primary_colour;
             Effect::new(move |_| crate::theme::apply(theme.get(), brand));
+            let search = window().location().search().unwrap_or_default();
+            let bench = bench::bench_rows(&search).map(|rows| {
+                let api = crate::app::backend_for(&config);
+                view! { <bench::DataTableBench api rows /> }
+            });
             provide_context(config);
             view! {
                 <main id="main" class="page" tabindex="-1">
-                    <GalleryPage />
+                    {match bench {
+                        Some(bench) => bench.into_any(),
+                        None => view! { <GalleryPage /> }.into_any(),
+                    }}
                 </main>
                 <crate::components::ToastRegion />
             }
