@@ -22,8 +22,9 @@ usage: cargo xtask <command>
                         release builds (/ and /billing/), size budget, e2e journeys on both
                         (--from: start at the first stage whose name contains STAGE)
   size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, first-load budget (default 200)
-  bench [--invoices N] [--runs N]
-                        page-load medians against a large seeded account
+  bench [--runs N] [--invoices 100,10000] [--cpu 1,4] [--only NAME]
+                        one table of medians per scenario, account size and CPU slow-down:
+                        page loads, filter keystroke to rows, JS heap and wasm memory
 ";
 
 fn main() -> ExitCode {
