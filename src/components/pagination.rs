@@ -4,7 +4,6 @@
 
 use crate::format::format_count;
 use crate::i18n::*;
-use billing_contract::query::percent_encode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -20,16 +19,17 @@ pub fn parse_page(text: Option<&str>) -> u32 {
         .unwrap_or(1)
 }
 
-/// A query-only link to `page` that keeps every other parameter of the
-/// current query (decoded `(key, value)` pairs) and replaces `page`.
-pub fn page_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, page: u64) -> String {
-    let mut link = String::from("?");
-    for (key, value) in params.into_iter().filter(|(key, _)| *key != "page") {
-        link.push_str(&format!(
-            "{}={}&",
-            percent_encode(key),
-            percent_encode(value)
-        ));
+/// A link to `page` of the list at `path` that keeps every other parameter
+/// of the current query string (`?q=…&page=2`, as the address bar has it)
+/// and replaces `page`. The other pairs are copied as they are, still encoded.
+pub fn page_link(path: &str, search: &str, page: u64) -> String {
+    let mut link = format!("{path}?");
+    for pair in search.trim_start_matches('?').split('&') {
+        let key = pair.split('=').next().unwrap_or_default();
+        if !pair.is_empty() && key != "page" {
+            link.push_str(pair);
+            link.push('&');
+        }
     }
     link.push_str(&format!("page={page}"));
     link
@@ -46,11 +46,15 @@ pub fn page_count(total: u64, page_size: u32) -> u64 {
 pub fn Pagination(page: u32, page_size: u32, total: u64) -> impl IntoView {
     let i18n = use_i18n();
     let pages = page_count(total, page_size);
-    // A query-only link keeps the current path, whatever base the portal is under.
-    let query = use_query_map();
-    let link_to = move |target: u64| {
-        query.with_untracked(|q| page_link(q.latest_values().map(|(k, v)| (k.as_ref(), v)), target))
-    };
+    // The whole path, not a query-only link: `<base href>` would resolve
+    // `?page=2` against the portal's root. Read from the address bar rather
+    // than the router, as the gallery shows a pagination outside any router.
+    let location = window().location();
+    let (path, search) = (
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+    );
+    let link_to = move |target: u64| page_link(&path, &search, target);
     let page = u64::from(page);
     let label = move || {
         let locale = i18n.get_locale();
@@ -90,11 +94,18 @@ mod tests {
 
     #[test]
     fn page_links_keep_the_other_parameters() {
-        assert_eq!(page_link([], 2), "?page=2");
+        assert_eq!(page_link("/invoices", "", 2), "/invoices?page=2");
+        assert_eq!(page_link("/orders", "?page=7", 2), "/orders?page=2");
         assert_eq!(
-            page_link([("q", "FA 1"), ("page", "4"), ("status", "paid,unpaid")], 5),
-            "?q=FA%201&status=paid%2Cunpaid&page=5"
+            page_link(
+                "/billing/invoices",
+                "?q=FA%201&page=4&status=paid,unpaid",
+                5
+            ),
+            "/billing/invoices?q=FA%201&status=paid,unpaid&page=5"
         );
+        // A key that merely starts with "page" is another parameter.
+        assert_eq!(page_link("/", "?pageSize=10&&", 1), "/?pageSize=10&page=1");
     }
 
     #[test]
