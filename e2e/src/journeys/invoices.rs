@@ -1,6 +1,6 @@
 //! Filtering the invoices: by status, then by reference, through the filter bar; the filter
-//! is in the URL, survives a reload, follows the back button, and an empty result offers to
-//! clear it.
+//! is in the URL, kept by the pagination, reset to page 1 by a new filter, survives a reload,
+//! follows the back button, and an empty result offers to clear it.
 
 use anyhow::{Result, ensure};
 use fantoccini::Locator;
@@ -125,7 +125,20 @@ pub async fn invoices_filter_by_status_and_reference(browser: &Browser) -> Resul
         "the seeded account has only paid invoices on its first page, nothing to filter out"
     );
 
-    // And one reference, typed and submitted with Enter.
+    // The next page keeps the filter.
+    browser.click("nav.pagination a[rel=next]").await?;
+    wait_for(
+        browser,
+        "status=paid&page=2",
+        "the next paid invoices",
+        |rows| {
+            rows.iter().all(|row| row.status.contains("badge--paid"))
+                && rows.iter().all(|row| row.reference != paid[0].reference)
+        },
+    )
+    .await?;
+
+    // And one reference (from the first page), typed and submitted with Enter: back to page 1.
     let reference = paid[0].reference.clone();
     type_and_enter(browser, &reference).await?;
     let expected_query = format!("q={reference}&status=paid");
@@ -155,11 +168,14 @@ pub async fn invoices_filter_by_status_and_reference(browser: &Browser) -> Resul
         "the paid box is unticked after reload"
     );
 
-    // Back: the previous filter, in the list and in the bar.
+    // Back: the previous filter and page, in the list and in the bar.
     browser.client.back().await?;
-    wait_for(browser, "status=paid", "paid invoices again", |rows| {
-        rows.len() > 1 && rows.iter().all(|row| row.status.contains("badge--paid"))
-    })
+    wait_for(
+        browser,
+        "status=paid&page=2",
+        "paid invoices again",
+        |rows| rows.len() > 1 && rows.iter().all(|row| row.status.contains("badge--paid")),
+    )
     .await?;
     browser
         .poll("the search field to empty", DEFAULT_WAIT, || async {
