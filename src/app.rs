@@ -81,7 +81,7 @@ pub async fn load_config(url: &'static str) -> Result<RuntimeConfig, ConfigError
     RuntimeConfig::parse(&text)
 }
 
-fn backend_for(config: &RuntimeConfig) -> Api {
+pub(crate) fn backend_for(config: &RuntimeConfig) -> Api {
     let http = HttpClient::new(
         &config.api_base_url,
         &config.auth.csrf_header,

@@ -6,7 +6,9 @@
 //!        --target wasm32-unknown-unknown --test components
 #![cfg(target_arch = "wasm32")]
 
-use billing_portal::components::{ActionMenu, Column, DataTable, Dialog, MenuItem};
+use billing_portal::components::{
+    ActionMenu, Column, DataTable, Dialog, Filter, FilterBar, MenuItem, StatusOption,
+};
 use billing_portal::format::format_money;
 use billing_portal::i18n::*;
 use leptos::mount::mount_to;
@@ -360,4 +362,85 @@ fn money_is_formatted_per_locale() {
         "1\u{202F}234,56\u{A0}€"
     );
     assert_eq!(format_money(&amount, "EUR", Locale::it), "1.234,56\u{A0}€");
+}
+
+#[wasm_bindgen_test]
+async fn the_filter_bar_applies_its_fields_and_follows_outside_changes() {
+    let root = container();
+    let value = RwSignal::new(Filter::default());
+    let statuses = vec![
+        StatusOption {
+            key: "paid",
+            label: |_| "Paid",
+        },
+        StatusOption {
+            key: "unpaid",
+            label: |_| "Unpaid",
+        },
+    ];
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <FilterBar value statuses search_label=|_| "Reference" />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let search: HtmlInputElement = query(&root, "input[type=search]").unchecked_into();
+    let paid: HtmlInputElement = query(&root, "input[value=paid]").unchecked_into();
+
+    // Typed and ticked, then submitted: the page gets the typed filter.
+    search.set_value("  FR-42 ");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    paid.click();
+    query(&root, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(
+        value.get_untracked(),
+        Filter {
+            text: "FR-42".into(),
+            statuses: vec!["paid"],
+            ..Filter::default()
+        }
+    );
+
+    // The page changes the filter (Back, "clear filters"): the fields show it.
+    value.set(Filter {
+        statuses: vec!["unpaid"],
+        ..Filter::default()
+    });
+    settle().await;
+    assert_eq!(search.value(), "", "the search field follows the value");
+    assert!(!paid.checked(), "paid is no longer chosen");
+    let unpaid: HtmlInputElement = query(&root, "input[value=unpaid]").unchecked_into();
+    assert!(unpaid.checked(), "unpaid is now chosen");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_table_offers_its_next_step() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        view! {
+            <I18nContextProvider>
+                <DataTable columns=columns() rows=Vec::new() caption=|_| "Rows"
+                    empty=|_| "Nothing matches these filters."
+                    empty_action=Some(ViewFn::from(|| view! { <button class="clear">"Clear"</button> })) />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        query(&root, ".empty-state__message")
+            .text_content()
+            .as_deref(),
+        Some("Nothing matches these filters.")
+    );
+    assert_eq!(
+        query(&root, ".empty-state__action button.clear")
+            .text_content()
+            .as_deref(),
+        Some("Clear")
+    );
 }

@@ -426,6 +426,17 @@ impl Browser {
         Ok(problems)
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver and returns its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        self.client
+            .issue_cmd(DevToolsCommand {
+                cmd: cmd.to_owned(),
+                params,
+            })
+            .await
+            .with_context(|| format!("DevTools command {cmd}"))
+    }
+
     pub async fn screenshot(&self, path: &std::path::Path) -> Result<()> {
         let png = self.client.screenshot().await?;
         std::fs::write(path, png)?;
@@ -485,5 +496,30 @@ impl WebDriverCompatibleCommand for ReadBrowserLog {
             http::Method::POST,
             Some(json!({ "type": "browser" }).to_string()),
         )
+    }
+}
+
+/// chromedriver's bridge to the DevTools protocol (throttling, heap figures for the bench).
+#[derive(Debug)]
+struct DevToolsCommand {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -22,7 +22,7 @@ async fn main() -> ExitCode {
         None | Some("journeys") => journeys_command().await,
         Some("bench") => bench::run(Settings::from_env(), &args[1..]).await,
         Some(other) => Err(anyhow::anyhow!(
-            "unknown command {other:?}; usage: billing-e2e [journeys|bench [--invoices N] [--runs N]]"
+            "unknown command {other:?}; usage: billing-e2e [journeys|bench [--runs N] [--invoices N,N] [--cpu N,N] [--only NAME]]"
         )),
     };
     match outcome {

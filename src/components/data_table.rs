@@ -119,7 +119,7 @@ pub enum TableState {
 /// - `selection` + `row_id`: a checkbox per row and a select-all checkbox
 ///   (mixed when some rows are selected); the signal holds the selected ids.
 /// - `state`: loading, failed, or ready; `empty` is the message when ready
-///   with no rows.
+///   with no rows, `empty_action` an optional next step shown under it.
 /// - `testid`: `data-testid` of the `<table>`.
 ///
 /// Above [`WINDOW_FROM_ROWS`] rows the body is windowed inside a scroll
@@ -134,6 +134,7 @@ pub fn DataTable<T>(
     #[prop(optional)] row_id: Option<fn(&T) -> String>,
     #[prop(optional)] state: TableState,
     #[prop(optional)] empty: Option<Label>,
+    #[prop(optional_no_strip)] empty_action: Option<ViewFn>,
     #[prop(optional)] testid: Option<&'static str>,
 ) -> impl IntoView
 where
@@ -173,6 +174,7 @@ where
         selection: if row_id.is_some() { selection } else { None },
         state,
         empty,
+        empty_action,
         testid,
     })
 }
@@ -198,6 +200,7 @@ struct TableParts {
     selection: Option<RwSignal<HashSet<String>>>,
     state: TableState,
     empty: Option<Label>,
+    empty_action: Option<ViewFn>,
     testid: Option<&'static str>,
 }
 
@@ -246,6 +249,7 @@ fn render_table(parts: TableParts) -> AnyView {
         selection,
         state,
         empty,
+        empty_action,
         testid,
     } = parts;
     let columns = Arc::new(columns);
@@ -333,7 +337,7 @@ fn render_table(parts: TableParts) -> AnyView {
             <tbody>
                 <tr class="data-table__message">
                     <td colspan=column_count>
-                        <EmptyState message=empty.unwrap_or(|locale| td_string!(locale, table.empty)) />
+                        <EmptyState message=empty.unwrap_or(|locale| td_string!(locale, table.empty)) action=empty_action />
                     </td>
                 </tr>
             </tbody>

@@ -6,14 +6,17 @@ use super::Label;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// `message`: the sentence; `children`: an optional next step (a link or button).
+/// `message`: the sentence; `action`: an optional next step (a link or button).
 #[component]
-pub fn EmptyState(message: Label, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn EmptyState(
+    message: Label,
+    #[prop(optional_no_strip)] action: Option<ViewFn>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="empty-state">
             <p class="empty-state__message">{move || message(i18n.get_locale())}</p>
-            {children.map(|children| view! { <div class="empty-state__action">{children()}</div> })}
+            {action.map(|action| view! { <div class="empty-state__action">{action.run()}</div> })}
         </div>
     }
 }

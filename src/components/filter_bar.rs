@@ -6,9 +6,15 @@
 //! reloaded at each keystroke, and the page turns the value into its API
 //! query (and its URL) without parsing form fields itself. Every input has a
 //! visible label, because placeholders vanish while typing.
+//!
+//! A filter also lives in the page's URL (`?q=…&from=…&to=…&status=a,b&min=…&max=…`,
+//! see [`Filter::from_query`] and [`Filter::to_query`]), so it survives a reload
+//! and the back button and can be shared.
 
 use super::{Button, ButtonVariant, Label, unique_id};
 use crate::i18n::*;
+use billing_contract::decimal_string;
+use billing_contract::query::percent_encode;
 use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -24,6 +30,79 @@ pub struct Filter {
     pub statuses: Vec<&'static str>,
     pub min_amount: Option<Decimal>,
     pub max_amount: Option<Decimal>,
+}
+
+impl Filter {
+    /// Whether anything narrows the list.
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+
+    /// Reads a filter from URL query parameters (`get` gives a parameter's
+    /// decoded value; `status` maps a status key to the page's own). A URL can
+    /// be typed or shared by anyone, so it is read leniently: a value that does
+    /// not parse, an unknown status or a reversed range is left out rather than
+    /// sent to the API, which would refuse the whole request.
+    pub fn from_query<'a>(
+        get: impl Fn(&str) -> Option<&'a str>,
+        status: impl Fn(&str) -> Option<&'static str>,
+    ) -> Filter {
+        let date = |key| get(key).and_then(|t| NaiveDate::from_str(t.trim()).ok());
+        let amount = |key| get(key).and_then(|t| parse_amount(t).ok().flatten());
+        let (from, to) = ordered(date("from"), date("to"));
+        let (min_amount, max_amount) = ordered(amount("min"), amount("max"));
+        let mut statuses: Vec<&'static str> = Vec::new();
+        for key in get("status")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(&status)
+        {
+            if !statuses.contains(&key) {
+                statuses.push(key);
+            }
+        }
+        Filter {
+            text: get("q").unwrap_or_default().trim().to_owned(),
+            from,
+            to,
+            statuses,
+            min_amount,
+            max_amount,
+        }
+    }
+
+    /// The query string (no `?`) that [`Filter::from_query`] reads back; empty
+    /// for no filter. Without `page`: a new filter starts on the first page.
+    pub fn to_query(&self) -> String {
+        let mut pairs = Vec::new();
+        if !self.text.is_empty() {
+            pairs.push(format!("q={}", percent_encode(&self.text)));
+        }
+        // Dates, status keys and decimals need no escaping; the commas between
+        // statuses stay readable (they are allowed in a query).
+        let mut push = |key: &str, value: Option<String>| {
+            if let Some(value) = value {
+                pairs.push(format!("{key}={value}"));
+            }
+        };
+        push("from", self.from.map(|d| d.to_string()));
+        push("to", self.to.map(|d| d.to_string()));
+        push(
+            "status",
+            (!self.statuses.is_empty()).then(|| self.statuses.join(",")),
+        );
+        push("min", self.min_amount.map(|a| a.to_string()));
+        push("max", self.max_amount.map(|a| a.to_string()));
+        pairs.join("&")
+    }
+}
+
+/// Both ends of a range, or neither when they are the wrong way round.
+fn ordered<T: PartialOrd>(low: Option<T>, high: Option<T>) -> (Option<T>, Option<T>) {
+    match (&low, &high) {
+        (Some(l), Some(h)) if l > h => (None, None),
+        _ => (low, high),
+    }
 }
 
 /// A status the customer can tick: its key and its translated name.
@@ -82,9 +161,12 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
     if cleaned.is_empty() {
         return Ok(None);
     }
-    Decimal::from_str(&cleaned)
+    // The contract's strict reader (digits, an optional `.` fraction) rather
+    // than `Decimal::from_str`, whose exponent and rounding paths cost 3 KB
+    // of wasm for forms nobody types into an amount field.
+    decimal_string::parse(&cleaned)
         .map(Some)
-        .map_err(|_| InvalidAmount)
+        .ok_or(InvalidAmount)
 }
 
 /// The filter bar.
@@ -115,6 +197,25 @@ pub fn FilterBar(
     let min_invalid = move || min_text.with(|t| parse_amount(t).is_err());
     let max_invalid = move || max_text.with(|t| parse_amount(t).is_err());
     let id = unique_id("filters");
+    // The value can also change from outside: the back button brings another
+    // URL, an empty list offers to clear the filters. The fields follow, so
+    // the bar always shows the filter in force. (Fields that already say the
+    // same thing are left alone: "49,90" is not rewritten as "49.90".)
+    Effect::new(move |first_run: Option<()>| {
+        let value = value.get();
+        if first_run.is_none() {
+            return;
+        }
+        text.set(value.text.clone());
+        from.set(value.from);
+        to.set(value.to);
+        chosen.set(value.statuses.clone());
+        for (field, amount) in [(min_text, value.min_amount), (max_text, value.max_amount)] {
+            if field.with_untracked(|t| parse_amount(t)) != Ok(amount) {
+                field.set(amount.map(|a| a.to_string()).unwrap_or_default());
+            }
+        }
+    });
 
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -185,7 +286,7 @@ pub fn FilterBar(
                 let checked = move || chosen.with(|c| c.contains(&key));
                 view! {
                     <label class="chip chip--check">
-                        <input type="checkbox" class="checkbox" prop:checked=checked
+                        <input type="checkbox" class="checkbox" value=key prop:checked=checked
                             on:change=move |_| chosen.update(|c| {
                                 if let Some(at) = c.iter().position(|k| *k == key) {
                                     c.remove(at);
@@ -292,11 +393,106 @@ mod tests {
         );
     }
 
+    fn statuses(key: &str) -> Option<&'static str> {
+        ["paid", "unpaid", "overdue"]
+            .into_iter()
+            .find(|k| *k == key)
+    }
+
+    fn from_pairs(pairs: &[(&str, &str)]) -> Filter {
+        Filter::from_query(
+            |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v),
+            statuses,
+        )
+    }
+
+    #[test]
+    fn a_filter_survives_its_url() {
+        let filter = Filter {
+            text: "FR 2026/01&x=1".into(),
+            from: Some(day("2026-01-01")),
+            to: Some(day("2026-03-31")),
+            statuses: vec!["unpaid", "paid"],
+            min_amount: Some(Decimal::new(4990, 2)),
+            max_amount: Some(Decimal::new(1000, 0)),
+        };
+        let query = filter.to_query();
+        assert_eq!(
+            query,
+            "q=FR%202026%2F01%26x%3D1&from=2026-01-01&to=2026-03-31&status=unpaid,paid&min=49.90&max=1000"
+        );
+        // The router hands the page decoded values.
+        let decoded = [
+            ("q", "FR 2026/01&x=1"),
+            ("from", "2026-01-01"),
+            ("to", "2026-03-31"),
+            ("status", "unpaid,paid"),
+            ("min", "49.90"),
+            ("max", "1000"),
+            ("page", "3"),
+        ];
+        assert_eq!(from_pairs(&decoded), filter);
+        assert!(filter.is_active());
+    }
+
+    #[test]
+    fn no_filter_is_an_empty_query() {
+        assert_eq!(Filter::default().to_query(), "");
+        assert_eq!(from_pairs(&[("page", "2")]), Filter::default());
+        assert!(!Filter::default().is_active());
+        assert_eq!(
+            Filter {
+                statuses: vec!["overdue"],
+                ..Filter::default()
+            }
+            .to_query(),
+            "status=overdue"
+        );
+    }
+
+    #[test]
+    fn malformed_values_are_left_out() {
+        let filter = from_pairs(&[
+            ("q", "  FA-12  "),
+            ("from", "2026-13-01"),
+            ("to", "yesterday"),
+            ("status", "paid,,refunded,paid,overdue"),
+            ("min", "ten"),
+            ("max", "12,5"),
+        ]);
+        assert_eq!(
+            filter,
+            Filter {
+                text: "FA-12".into(),
+                statuses: vec!["paid", "overdue"],
+                max_amount: Some(Decimal::new(125, 1)),
+                ..Filter::default()
+            }
+        );
+    }
+
+    #[test]
+    fn reversed_ranges_are_dropped() {
+        let filter = from_pairs(&[
+            ("from", "2026-05-01"),
+            ("to", "2026-04-01"),
+            ("min", "100"),
+            ("max", "10"),
+        ]);
+        assert_eq!(filter, Filter::default());
+        let one_end = from_pairs(&[("to", "2026-04-01"), ("min", "100")]);
+        assert_eq!(one_end.to, Some(day("2026-04-01")));
+        assert_eq!(one_end.min_amount, Some(Decimal::new(100, 0)));
+    }
+
     #[test]
     fn amounts_are_read_in_every_locale_style() {
         assert_eq!(parse_amount(""), Ok(None));
         assert_eq!(parse_amount("1 234,50"), Ok(Some(Decimal::new(123450, 2))));
         assert_eq!(parse_amount("1234.5 €"), Ok(Some(Decimal::new(12345, 1))));
+        assert_eq!(parse_amount("-12,5"), Ok(Some(Decimal::new(-125, 1))));
         assert!(parse_amount("abc").is_err());
+        assert!(parse_amount("1e3").is_err());
+        assert!(parse_amount("12,").is_err());
     }
 }

@@ -41,7 +41,7 @@ pub use header::Header;
 pub use money::{DateText, DayText, MoneyText};
 pub use navigation::PrimaryNavigation;
 pub use page::Page;
-pub use paged_table::{CountLabel, PagedTable, api_sort, newest_first};
+pub use paged_table::{CountLabel, NoMatch, PagedTable, api_sort, newest_first};
 pub use pagination::{Pagination, page_count, page_from_query, parse_page};
 pub use shell::Shell;
 pub use skeleton::{SkeletonRows, StartupSkeleton};

@@ -2,7 +2,7 @@
 //! count ("1 234 factures"), the table with its own loading and error states,
 //! and the pagination. The pages only say what to load and how to show a row.
 
-use super::{Column, DataTable, Label, Pagination, TableSort, TableState};
+use super::{Button, Column, DataTable, Label, Pagination, TableSort, TableState};
 use crate::api::ApiResource;
 use crate::api::models::Page;
 use crate::api::models::query::Sort;
@@ -51,6 +51,16 @@ impl CountLabel {
     }
 }
 
+/// A list the customer can filter: when the filters leave nothing, the table
+/// says so (rather than "nothing yet") and offers to clear them.
+#[derive(Clone, Copy)]
+pub struct NoMatch {
+    /// Whether a filter is in force.
+    pub filtered: Signal<bool>,
+    pub message: Label,
+    pub clear: Callback<()>,
+}
+
 #[component]
 pub fn PagedTable<T>(
     resource: ApiResource<Page<T>>,
@@ -60,6 +70,7 @@ pub fn PagedTable<T>(
     empty: Label,
     testid: &'static str,
     #[prop(optional)] count: Option<CountLabel>,
+    #[prop(optional)] no_match: Option<NoMatch>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -82,11 +93,22 @@ where
         .into_any(),
         Some(Ok(result)) => {
             let total = result.total;
+            // Untracked: this branch re-renders when the answer to the new
+            // filter arrives, not as soon as the filter changes.
+            let no_match = no_match.filter(|n| n.filtered.get_untracked());
+            let empty = no_match.map_or(empty, |n| n.message);
+            let empty_action = no_match.map(|n| {
+                ViewFn::from(move || {
+                    view! {
+                        <Button on_click=n.clear>{t!(i18n, filters.reset)}</Button>
+                    }
+                })
+            });
             view! {
                 {count.map(|count| view! {
                     <p class="list-summary">{move || count.text(i18n.get_locale(), total)}</p>
                 })}
-                <DataTable columns=columns() rows=result.items caption sort empty testid />
+                <DataTable columns=columns() rows=result.items caption sort empty empty_action testid />
                 <Pagination page=result.page page_size=result.page_size total=result.total />
             }
             .into_any()

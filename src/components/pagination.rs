@@ -1,5 +1,6 @@
 //! Previous / next through a paginated list; the page lives in the URL
-//! (`?page=3`) so a list can be shared and reloaded where it was.
+//! (`?page=3`) so a list can be shared and reloaded where it was. The links
+//! keep the URL's other parameters (a list's filters).
 
 use crate::format::format_count;
 use crate::i18n::*;
@@ -18,6 +19,22 @@ pub fn parse_page(text: Option<&str>) -> u32 {
         .unwrap_or(1)
 }
 
+/// A link to `page` of the list at `path` that keeps every other parameter
+/// of the current query string (`?q=…&page=2`, as the address bar has it)
+/// and replaces `page`. The other pairs are copied as they are, still encoded.
+pub fn page_link(path: &str, search: &str, page: u64) -> String {
+    let mut link = format!("{path}?");
+    for pair in search.trim_start_matches('?').split('&') {
+        let key = pair.split('=').next().unwrap_or_default();
+        if !pair.is_empty() && key != "page" {
+            link.push_str(pair);
+            link.push('&');
+        }
+    }
+    link.push_str(&format!("page={page}"));
+    link
+}
+
 pub fn page_count(total: u64, page_size: u32) -> u64 {
     if page_size == 0 {
         return 1;
@@ -29,8 +46,15 @@ pub fn page_count(total: u64, page_size: u32) -> u64 {
 pub fn Pagination(page: u32, page_size: u32, total: u64) -> impl IntoView {
     let i18n = use_i18n();
     let pages = page_count(total, page_size);
-    // A query-only link keeps the current path, whatever base the portal is under.
-    let link_to = |target: u64| format!("?page={target}");
+    // The whole path, not a query-only link: `<base href>` would resolve
+    // `?page=2` against the portal's root. Read from the address bar rather
+    // than the router, as the gallery shows a pagination outside any router.
+    let location = window().location();
+    let (path, search) = (
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+    );
+    let link_to = move |target: u64| page_link(&path, &search, target);
     let page = u64::from(page);
     let label = move || {
         let locale = i18n.get_locale();
@@ -66,6 +90,22 @@ mod tests {
         assert_eq!(parse_page(Some("-3")), 1);
         assert_eq!(parse_page(Some("abc")), 1);
         assert_eq!(parse_page(Some(" 7 ")), 7);
+    }
+
+    #[test]
+    fn page_links_keep_the_other_parameters() {
+        assert_eq!(page_link("/invoices", "", 2), "/invoices?page=2");
+        assert_eq!(page_link("/orders", "?page=7", 2), "/orders?page=2");
+        assert_eq!(
+            page_link(
+                "/billing/invoices",
+                "?q=FA%201&page=4&status=paid,unpaid",
+                5
+            ),
+            "/billing/invoices?q=FA%201&status=paid,unpaid&page=5"
+        );
+        // A key that merely starts with "page" is another parameter.
+        assert_eq!(page_link("/", "?pageSize=10&&", 1), "/?pageSize=10&page=1");
     }
 
     #[test]

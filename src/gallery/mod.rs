@@ -8,6 +8,7 @@
 //! into `dist/_gallery/`), so customers never download it; it shows only when
 //! the deployment's config.json says `"gallery": true` (staging).
 
+mod bench;
 mod samples;
 
 use crate::api::ApiError;
@@ -17,10 +18,10 @@ use crate::components::{
     ActionMenu, Banner, BannerKind, Button, ButtonVariant, Column, DataTable, DateText, DayText,
     Dialog, EmptyState, ErrorPanel, Filter, FilterBar, InvoiceStatusBadge, LinkButton, MenuItem,
     MoneyText, OrderStatusBadge, Page, Pagination, PaymentMethodStatusBadge, SkeletonRows,
-    StatusOption, StepTracker, TableSort, TableState, ToastTone, invoice_status_label, use_toasts,
+    StepTracker, TableSort, TableState, ToastTone, use_toasts,
 };
 use crate::i18n::*;
-use crate::invoices::invoice_columns;
+use crate::invoices::{invoice_columns, invoice_status_options};
 use crate::orders::order_columns;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -50,10 +51,18 @@ fn GalleryGate() -> impl IntoView {
         Some(Ok(config)) if config.gallery => {
             let brand = config.brand.primary_colour;
             Effect::new(move |_| crate::theme::apply(theme.get(), brand));
+            let search = window().location().search().unwrap_or_default();
+            let bench = bench::bench_rows(&search).map(|rows| {
+                let api = crate::app::backend_for(&config);
+                view! { <bench::DataTableBench api rows /> }
+            });
             provide_context(config);
             view! {
                 <main id="main" class="page" tabindex="-1">
-                    <GalleryPage />
+                    {match bench {
+                        Some(bench) => bench.into_any(),
+                        None => view! { <GalleryPage /> }.into_any(),
+                    }}
                 </main>
                 <crate::components::ToastRegion />
             }
@@ -428,17 +437,7 @@ fn Tables() -> impl IntoView {
 fn Filters() -> impl IntoView {
     let i18n = use_i18n();
     let value = RwSignal::new(Filter::default());
-    let statuses = InvoiceStatus::ALL
-        .into_iter()
-        .map(|status| StatusOption {
-            key: status.as_str(),
-            label: match status {
-                InvoiceStatus::Paid => |l| invoice_status_label(l, InvoiceStatus::Paid),
-                InvoiceStatus::Unpaid => |l| invoice_status_label(l, InvoiceStatus::Unpaid),
-                _ => |l| invoice_status_label(l, InvoiceStatus::Overdue),
-            },
-        })
-        .collect::<Vec<_>>();
+    let statuses = invoice_status_options();
     let summary = move || format!("{:?}", value.get());
     view! {
         <Section title=|l| td_string!(l, gallery.filters)>

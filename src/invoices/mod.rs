@@ -5,4 +5,4 @@ mod detail;
 mod list;
 
 pub use detail::InvoiceDetailPage;
-pub use list::{InvoicesPage, invoice_columns};
+pub use list::{InvoicesPage, invoice_columns, invoice_status_options};

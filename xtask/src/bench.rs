@@ -1,15 +1,18 @@
-//! `cargo xtask bench [--invoices N] [--runs N]`: release build of the portal, release dev
-//! API seeded with many invoices, and the e2e crate's browser harness measuring page loads
-//! (medians of first-contentful-paint and time-to-content per page; pages are listed in
-//! e2e/src/bench.rs).
+//! `cargo xtask bench [--runs N] [--invoices 100,10000] [--cpu 1,4] [--only NAME]`: release
+//! builds of the portal and its gallery, release dev API and harness, then the e2e crate's
+//! browser bench, which prints the machine and one table of medians (scenarios are listed
+//! in e2e/src/bench.rs, which also says what each figure measures). The flags go to the
+//! harness as given.
 
 use crate::setup::{self, Needs};
 use crate::trunk;
-use crate::util::{self, Result, command, flag_value, root};
+use crate::util::{self, Result, command, root, target_dir};
 
 pub fn bench(args: &[String]) -> Result {
     setup::setup(Needs { browser: true })?;
     util::run(trunk::build_release())?;
+    // The gallery's bench page (a DataTable fed every invoice) lives in its own app.
+    util::run(trunk::build_gallery("dist", "/"))?;
     // Release binaries: seeding 10 000 invoices and serving them should not be what we time.
     util::run(command(
         "cargo",
@@ -23,19 +26,17 @@ pub fn bench(args: &[String]) -> Result {
         ],
     ))?;
     let root = root();
-    let invoices = flag_value(args, "--invoices").unwrap_or("10000");
-    let runs = flag_value(args, "--runs").unwrap_or("5");
+    let release = target_dir().join("release");
+    let mut harness_args = vec!["bench"];
+    harness_args.extend(args.iter().map(String::as_str));
     let mut harness = command(
-        &root.join("target/release/billing-e2e").to_string_lossy(),
-        &["bench", "--invoices", invoices, "--runs", runs],
+        &release.join("billing-e2e").to_string_lossy(),
+        &harness_args,
     );
     harness
         .env("E2E_DIST", root.join("dist"))
         .env("E2E_BASE_PATH", "/")
-        .env(
-            "E2E_DEV_API_BIN",
-            root.join("target/release/billing-dev-api"),
-        )
-        .env("E2E_ARTIFACTS", root.join("target/e2e/bench"));
+        .env("E2E_DEV_API_BIN", release.join("billing-dev-api"))
+        .env("E2E_ARTIFACTS", target_dir().join("e2e/bench"));
     util::run(harness)
 }

@@ -25,8 +25,9 @@ usage: cargo xtask <command>
   size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, the wasm by crate and by
                         function, and the first-load check (default: the recorded ceiling;
                         --budget-kb 200 checks the product target)
-  bench [--invoices N] [--runs N]
-                        page-load medians against a large seeded account
+  bench [--runs N] [--invoices 100,10000] [--cpu 1,4] [--only NAME]
+                        one table of medians per scenario, account size and CPU slow-down:
+                        page loads, filter keystroke to rows, JS heap and wasm memory
 ";
 
 fn main() -> ExitCode {

@@ -14,6 +14,15 @@ pub fn root() -> PathBuf {
         .to_owned()
 }
 
+/// Cargo's output directory: `CARGO_TARGET_DIR` when set (relative to the workspace, as
+/// cargo reads it from here), else `target/`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
+}
+
 fn home() -> PathBuf {
     std::env::var_os("HOME").map_or_else(|| PathBuf::from("/root"), PathBuf::from)
 }

@@ -6,6 +6,7 @@ mod accessibility;
 mod dashboard;
 mod details;
 mod errors;
+mod invoices;
 mod shell;
 
 use std::future::Future;
@@ -45,6 +46,7 @@ pub fn all() -> Vec<Journey> {
         errors::unauthorized_leads_to_sign_in_and_back,
         accessibility::axe_dashboard_and_404_fr_it,
         details::invoice_and_order_details_from_their_lists,
+        invoices::invoices_filter_by_status_and_reference,
         accessibility::axe_gallery_both_themes_and_languages,
         accessibility::gallery_is_off_unless_configured,
     ]
