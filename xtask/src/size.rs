@@ -16,7 +16,7 @@ pub const TARGET_KB: u64 = 200;
 /// change that makes every customer download more has to raise this number in the same
 /// commit and say why; a change that shrinks the build should lower it. It ratchets down
 /// towards [`TARGET_KB`], which the portal does not meet yet (README, performance).
-pub const CEILING_BYTES: u64 = 297_059;
+pub const CEILING_BYTES: u64 = 310_547;
 
 struct Sizes {
     raw: u64,
