@@ -412,7 +412,11 @@ impl Browser {
                 violation.as_str().unwrap_or("?")
             ));
         }
-        if let Ok(Value::Array(entries)) = self.client.issue_cmd(ReadBrowserLog).await {
+        let read_log = ChromeDriverCommand {
+            endpoint: "se/log",
+            body: json!({ "type": "browser" }),
+        };
+        if let Ok(Value::Array(entries)) = self.client.issue_cmd(read_log).await {
             for entry in entries {
                 let message = entry["message"].as_str().unwrap_or_default();
                 if ["panicked at", "Uncaught", "Refused to"]
@@ -429,9 +433,9 @@ impl Browser {
     /// Sends a Chrome DevTools Protocol command through chromedriver and returns its result.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
         self.client
-            .issue_cmd(DevToolsCommand {
-                cmd: cmd.to_owned(),
-                params,
+            .issue_cmd(ChromeDriverCommand {
+                endpoint: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
             })
             .await
             .with_context(|| format!("DevTools command {cmd}"))
@@ -475,51 +479,29 @@ fn truncate(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// chromedriver's (non-W3C) log endpoint: the console messages since the last read.
+/// A POST to one of chromedriver's own (non-W3C) session endpoints, with a JSON body:
+/// `se/log` (the console messages since the last read) and `goog/cdp/execute` (the
+/// DevTools protocol: throttling and heap figures for the bench).
 #[derive(Debug)]
-struct ReadBrowserLog;
+struct ChromeDriverCommand {
+    endpoint: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for ReadBrowserLog {
+impl WebDriverCompatibleCommand for ChromeDriverCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.endpoint
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
-}
-
-/// chromedriver's bridge to the DevTools protocol (throttling, heap figures for the bench).
-#[derive(Debug)]
-struct DevToolsCommand {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for DevToolsCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
