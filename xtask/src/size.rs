@@ -12,11 +12,17 @@ use crate::util::{self, Result};
 /// should download before seeing their invoices.
 pub const TARGET_KB: u64 = 200;
 
-/// What the first load weighs today, brotli, plus 1 KB of slack. CI fails above it, so a
-/// change that makes every customer download more has to raise this number in the same
+/// What the first load weighs today, brotli, plus [`SLACK_BYTES`]. CI fails above it, so
+/// a change that makes every customer download more has to raise this number in the same
 /// commit and say why; a change that shrinks the build should lower it. It ratchets down
 /// towards [`TARGET_KB`], which the portal does not meet yet (README, performance).
-pub const CEILING_BYTES: u64 = 310_547;
+pub const CEILING_BYTES: u64 = 309_664 + SLACK_BYTES;
+
+/// Identical sources do not give byte-identical output everywhere: the checkout path is
+/// baked into the wasm (leptos_i18n's generated module lives in Cargo's OUT_DIR, named
+/// in panic locations). Two checkouts came out 141 bytes apart; the slack keeps such
+/// noise from failing CI.
+pub const SLACK_BYTES: u64 = 2048;
 
 struct Sizes {
     raw: u64,
@@ -146,10 +152,10 @@ pub fn size(dist: &Path, limit: Limit) -> Result {
             total.brotli - allowed
         ));
     }
-    if matches!(limit, Limit::Ceiling) && total.brotli + 2048 < CEILING_BYTES {
+    if matches!(limit, Limit::Ceiling) && total.brotli + 2 * SLACK_BYTES < CEILING_BYTES {
         println!(
-            "the first load shrank: lower CEILING_BYTES in xtask/src/size.rs to {}",
-            total.brotli + 1024
+            "the first load shrank: lower CEILING_BYTES in xtask/src/size.rs to {} + SLACK_BYTES",
+            total.brotli
         );
     }
     Ok(())
