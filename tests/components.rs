@@ -444,3 +444,66 @@ async fn an_empty_table_offers_its_next_step() {
         Some("Clear")
     );
 }
+
+/// The type-erased resource behind every page: the typed value comes back
+/// out, an error stays an error, a signal the call reads reloads it, and a
+/// retry asks again.
+#[wasm_bindgen_test]
+async fn an_api_resource_hands_back_its_model_and_reloads() {
+    use billing_portal::api::{ApiError, ApiFuture, api_resource};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let root = container();
+    let calls = Rc::new(Cell::new(0u32));
+    let page = RwSignal::new(1u32);
+    let seen: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let counter = calls.clone();
+    let _mounted = mount_to(root.clone(), move || {
+        let resource = api_resource(move |_cancel| {
+            counter.set(counter.get() + 1);
+            let page = page.get();
+            let answer: ApiFuture<Vec<String>> = Box::pin(async move {
+                if page == 2 {
+                    Err(ApiError::Timeout)
+                } else {
+                    Ok(vec![format!("page {page}")])
+                }
+            });
+            answer
+        });
+        Effect::new(move |_| {
+            let shown = match resource.get() {
+                None => "loading".to_owned(),
+                Some(Ok(items)) => items.join(","),
+                Some(Err(error)) => format!("{error:?}"),
+            };
+            seen.update(|all| all.push(shown));
+        });
+        let retry = move |_| resource.refetch();
+        view! { <button class="retry" on:click=retry>"retry"</button> }
+    });
+    settle().await;
+    assert_eq!(
+        seen.get_untracked().last().map(String::as_str),
+        Some("page 1")
+    );
+
+    page.set(2);
+    settle().await;
+    assert_eq!(
+        seen.get_untracked().last().map(String::as_str),
+        Some("Timeout")
+    );
+
+    page.set(3);
+    settle().await;
+    let before_retry = calls.get();
+    query(&root, "button.retry").click();
+    settle().await;
+    assert_eq!(calls.get(), before_retry + 1, "a retry asks the API again");
+    assert_eq!(
+        seen.get_untracked().last().map(String::as_str),
+        Some("page 3")
+    );
+}
