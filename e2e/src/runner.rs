@@ -15,7 +15,7 @@ const JOURNEY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Returns whether every selected journey passed.
 pub async fn run_journeys(infra: Arc<Infra>) -> Result<bool> {
-    let selected: Vec<Journey> = journeys::all()
+    let selected: Vec<Journey> = journeys::for_base_path(&infra.settings.base_path)
         .into_iter()
         .filter(|journey| {
             infra

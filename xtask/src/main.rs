@@ -22,6 +22,9 @@ usage: cargo xtask <command>
   test [--from STAGE]   the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
                         release builds (/ and /billing/), size budget, e2e journeys on both
                         (--from: start at the first stage whose name contains STAGE)
+  e2e [--filter NAME] [--subpath] [--no-build]
+                        release build + the journeys whose name contains NAME (a quick
+                        loop; `test` runs them all)
   size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, the wasm by crate and by
                         function, and the first-load check (default: the recorded ceiling;
                         --budget-kb 200 checks the product target)
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(),
         Some("test") => test::test(util::flag_value(rest, "--from")),
         Some("size") => size_command(rest),
+        Some("e2e") => test::e2e(rest),
         Some("bench") => bench::bench(rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

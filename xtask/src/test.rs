@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::setup::{self, Needs};
 use crate::trunk;
-use crate::util::{self, Result, command, root};
+use crate::util::{self, Result, command, root, target_dir};
 
 /// How a stage's output is counted.
 #[derive(Clone, Copy)]
@@ -191,17 +191,43 @@ fn stages() -> Vec<Stage> {
     ]
 }
 
+/// `cargo xtask e2e [--filter NAME] [--subpath] [--no-build]`: a developer's quick loop.
+/// Builds the release portal (unless `--no-build`) and the harness, then runs the journeys
+/// whose name contains NAME (all by default) at `/`, or under `/billing/` with `--subpath`.
+pub fn e2e(args: &[String]) -> Result {
+    setup::setup(Needs { browser: true })?;
+    let subpath = args.iter().any(|arg| arg == "--subpath");
+    if !args.iter().any(|arg| arg == "--no-build") {
+        util::run(if subpath {
+            trunk::build_release_subpath()
+        } else {
+            trunk::build_release()
+        })?;
+    }
+    util::run(command(
+        "cargo",
+        &["build", "-p", "billing-dev-api", "-p", "billing-e2e"],
+    ))?;
+    let mut journeys = if subpath {
+        e2e_command(trunk::SUBPATH_DIST, trunk::SUBPATH_PUBLIC_URL, "subpath")
+    } else {
+        e2e_command("dist", "/", "root")
+    };
+    if let Some(filter) = util::flag_value(args, "--filter") {
+        journeys.env("E2E_FILTER", filter);
+    }
+    util::run(journeys)
+}
+
 /// The already-built harness binary (not `cargo run`, so no cargo output interleaves).
 pub fn e2e_command(dist: &str, base_path: &str, artifacts: &str) -> Command {
     let root = root();
-    let mut e2e = command(
-        &root.join("target/debug/billing-e2e").to_string_lossy(),
-        &[],
-    );
+    let debug = target_dir().join("debug");
+    let mut e2e = command(&debug.join("billing-e2e").to_string_lossy(), &[]);
     e2e.env("E2E_DIST", root.join(dist))
         .env("E2E_BASE_PATH", base_path)
-        .env("E2E_DEV_API_BIN", root.join("target/debug/billing-dev-api"))
-        .env("E2E_ARTIFACTS", root.join("target/e2e").join(artifacts))
+        .env("E2E_DEV_API_BIN", debug.join("billing-dev-api"))
+        .env("E2E_ARTIFACTS", target_dir().join("e2e").join(artifacts))
         .env("CHROMEDRIVER", "/usr/bin/chromedriver");
     e2e
 }

@@ -1,6 +1,8 @@
 //! The user journeys, each run in a fresh browser session after a dev-API reset.
 //! To add one: write `pub async fn name(browser: &Browser) -> Result<()>` in a module
-//! and list it in [`all`].
+//! and list it in [`everywhere`] when it depends on where the portal is hosted (links,
+//! navigation, reloads, config and asset paths), else in [`root_only`]: the `/billing/` run
+//! repeats only the first list, which keeps CI's time in check.
 
 mod accessibility;
 mod dashboard;
@@ -33,8 +35,17 @@ macro_rules! journeys {
     };
 }
 
-/// Every journey, in the order they run.
-pub fn all() -> Vec<Journey> {
+/// The journeys for one run: under a sub-path only those that exercise the hosting path.
+pub fn for_base_path(base_path: &str) -> Vec<Journey> {
+    let mut journeys = everywhere();
+    if base_path == "/" {
+        journeys.extend(root_only());
+    }
+    journeys
+}
+
+/// Journeys run at `/` and again under `/billing/`, in the order they run.
+pub fn everywhere() -> Vec<Journey> {
     journeys![
         shell::home_shows_customer_name_in_french,
         shell::switching_to_italian_changes_navigation,
@@ -50,4 +61,9 @@ pub fn all() -> Vec<Journey> {
         accessibility::axe_gallery_both_themes_and_languages,
         accessibility::gallery_is_off_unless_configured,
     ]
+}
+
+/// Journeys whose outcome does not depend on the hosting path: run at `/` only.
+pub fn root_only() -> Vec<Journey> {
+    journeys![]
 }
