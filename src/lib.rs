@@ -9,6 +9,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod api;
 pub mod app;
+pub mod checkout;
 pub mod components;
 pub mod config;
 pub mod dashboard;
