@@ -79,6 +79,9 @@ pub struct RuntimeConfig {
     pub gallery: bool,
     /// How long one API request may take before it counts as timed out.
     pub request_timeout_ms: u32,
+    /// How often an order's tracking refreshes itself while shown (seconds;
+    /// 60 unless set: end-to-end tests shorten it to see a step change).
+    pub tracking_refresh_seconds: u32,
 }
 
 /// Why a configuration value was refused; each maps to a translated sentence.
@@ -121,6 +124,7 @@ impl ConfigError {
 }
 
 const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+const DEFAULT_TRACKING_REFRESH_SECONDS: u32 = 60;
 
 fn invalid(field: &'static str, reason: ConfigReason) -> ConfigError {
     ConfigError::InvalidField { field, reason }
@@ -301,6 +305,14 @@ impl RuntimeConfig {
                 .map(|ms| ms as u32)
                 .ok_or(invalid("requestTimeoutMs", ConfigReason::NotANumber))?,
         };
+        let tracking_refresh_seconds = match root.get("trackingRefreshSeconds") {
+            None | Some(Value::Null) => DEFAULT_TRACKING_REFRESH_SECONDS,
+            Some(value) => value
+                .as_u64()
+                .filter(|s| (1..=3_600).contains(s))
+                .map(|s| s as u32)
+                .ok_or(invalid("trackingRefreshSeconds", ConfigReason::NotANumber))?,
+        };
         Ok(Self {
             api_base_url: url(&root, "apiBaseUrl", "apiBaseUrl")?
                 .trim_end_matches('/')
@@ -312,6 +324,7 @@ impl RuntimeConfig {
             support_url,
             gallery,
             request_timeout_ms,
+            tracking_refresh_seconds,
         })
     }
 }
@@ -454,6 +467,21 @@ mod tests {
         })
         .unwrap();
         assert_eq!(config.request_timeout_ms, 2500);
+        assert_eq!(config.tracking_refresh_seconds, 60);
+    }
+
+    #[test]
+    fn tracking_refresh_is_a_whole_number_of_seconds() {
+        let error = with(|root| {
+            root.insert("trackingRefreshSeconds".into(), serde_json::json!(0));
+        })
+        .unwrap_err();
+        assert_eq!(error.field(), Some("trackingRefreshSeconds"));
+        let config = with(|root| {
+            root.insert("trackingRefreshSeconds".into(), serde_json::json!(2));
+        })
+        .unwrap();
+        assert_eq!(config.tracking_refresh_seconds, 2);
     }
 
     #[test]

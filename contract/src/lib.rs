@@ -318,6 +318,18 @@ pub struct OrderSummary {
     pub total_incl_tax: Money,
     pub expiration_date: DateTimeOffset,
     pub kind: OrderKind,
+    /// The customer can still withdraw (as on [`Order::withdrawable`]); lets a
+    /// list offer "cancel" without loading every order.
+    #[serde(default)]
+    pub withdrawable: bool,
+    /// The invoice issued for this order, once paid.
+    #[serde(default)]
+    pub invoice_id: Option<String>,
+    /// The order as HTML and PDF (as on [`Order`]), for a list's row actions.
+    #[serde(default)]
+    pub html_url: Option<String>,
+    #[serde(default)]
+    pub pdf_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -360,6 +372,10 @@ impl Order {
             total_incl_tax: self.total_incl_tax.clone(),
             expiration_date: self.expiration_date,
             kind: self.kind,
+            withdrawable: self.withdrawable,
+            invoice_id: self.invoice_id.clone(),
+            html_url: Some(self.html_url.clone()),
+            pdf_url: Some(self.pdf_url.clone()),
         }
     }
 }
@@ -374,6 +390,10 @@ pub struct OrderLine {
     pub quantity: Decimal,
     pub unit_price_excl_tax: Money,
     pub total_excl_tax: Money,
+    /// Outside the withdrawal right (personalised services such as domain
+    /// names, software licences): an order with such a line cannot be withdrawn.
+    #[serde(default)]
+    pub withdrawal_excluded: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

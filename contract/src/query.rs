@@ -115,6 +115,9 @@ fn date(d: &Option<NaiveDate>) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderQuery {
+    /// Part of the order number.
+    #[serde(default)]
+    pub id: Option<String>,
     /// Empty = every status.
     pub status: Vec<OrderStatus>,
     pub from: Option<NaiveDate>,
@@ -128,6 +131,7 @@ impl OrderQuery {
     /// The query string without the leading `?` (empty when nothing is set).
     pub fn to_query_string(&self) -> String {
         QueryBuilder::default()
+            .push("id", self.id.clone())
             .push("status", csv(&self.status, OrderStatus::as_str))
             .push("from", date(&self.from))
             .push("to", date(&self.to))

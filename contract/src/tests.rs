@@ -105,6 +105,7 @@ fn order_round_trips_in_camel_case() {
             quantity: Decimal::ONE,
             unit_price_excl_tax: Money::eur(Decimal::new(1000, 2)),
             total_excl_tax: Money::eur(Decimal::new(1000, 2)),
+            withdrawal_excluded: false,
         }],
         html_url: "/api/v1/orders/212345678/order.html".into(),
         pdf_url: "/api/v1/orders/212345678/order.pdf".into(),

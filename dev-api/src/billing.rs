@@ -133,6 +133,7 @@ pub fn charge(
     ctx: &PayContext,
 ) -> PaymentOutcome {
     let (now, base_url, return_to) = (ctx.now, ctx.base_url.as_str(), ctx.return_to.clone());
+    db.counters.charges += 1;
     let order_id = match &target {
         PayTarget::Order { order_id, .. } => Some(order_id.clone()),
         PayTarget::Invoices(_) => None,

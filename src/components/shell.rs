@@ -46,6 +46,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=DashboardPage />
                     <Route path=path!("/orders") view=OrdersPage />
                     <Route path=path!("/orders/:id") view=OrderDetailPage />
+                    <Route path=path!("/orders/:id/tracking") view=crate::orders::OrderTrackingPage />
                     <Route path=path!("/invoices") view=InvoicesPage />
                     <Route path=path!("/invoices/:id") view=InvoiceDetailPage />
                     <Route path=path!("/payments") view=PaymentsPage />

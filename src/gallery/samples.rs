@@ -71,6 +71,10 @@ pub fn orders() -> Vec<OrderSummary> {
             total_incl_tax: eur(1_200 + i as i64 * 5_100),
             expiration_date: instant(i as i64 * 3 - 1),
             kind: OrderKind::Purchase,
+            withdrawable: false,
+            invoice_id: None,
+            html_url: None,
+            pdf_url: None,
         })
         .collect()
 }

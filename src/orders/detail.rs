@@ -1,16 +1,24 @@
 //! One order: its summary (dates, state, billing contact, totals), the
-//! products ordered, the 4-step tracking, and its HTML and PDF renditions.
+//! products ordered, what the customer can do with it (pay it, withdraw),
+//! its tracking, and its HTML and PDF renditions.
 
-use crate::api::models::{Order, OrderLine};
-use crate::api::{ApiError, api_resource, use_api};
+use super::actions::{ACTION_PARAM, ACTION_PAY, ACTION_WITHDRAW, tracking_path};
+use super::pay::PayOrderDialog;
+use super::status::OrderStatusInfo;
+use super::tracking::OrderTracking;
+use super::withdrawal::{Withdrawal, WithdrawalDialog, refusal_text, withdrawal_for};
+use crate::api::models::{CustomerKind, Order, OrderLine, OrderStatus};
+use crate::api::{api_resource, use_api};
+use crate::checkout::CheckoutReturn;
 use crate::components::{
-    AsyncSection, Column, DataTable, DateText, MoneyText, OrderStatusBadge, Page, SkeletonRows,
-    StepTracker,
+    AsyncSection, Button, ButtonVariant, Column, DataTable, DateText, MoneyText, Page,
+    SkeletonRows, ToastTone, Toasts,
 };
 use crate::i18n::*;
 use crate::routes;
+use crate::session::CurrentCustomer;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn line_columns() -> Vec<Column<OrderLine>> {
     vec![
@@ -49,6 +57,29 @@ fn line_columns() -> Vec<Column<OrderLine>> {
     ]
 }
 
+fn now() -> crate::api::models::DateTimeOffset {
+    chrono::Utc::now().fixed_offset()
+}
+
+/// The action the URL asks to open (`?action=pay`), unless the customer is
+/// just back from the bank's page (the outcome is shown instead).
+fn requested_action() -> Option<String> {
+    let query = use_query_map();
+    query.with_untracked(|q| {
+        q.get_str("payment")
+            .is_none()
+            .then(|| q.get(ACTION_PARAM))
+            .flatten()
+    })
+}
+
+/// A short confirmation at the bottom of the screen, when the shell shows toasts.
+fn confirm_with_toast(message: String) {
+    if let Some(toasts) = use_context::<Toasts>() {
+        toasts.show(message, ToastTone::Success);
+    }
+}
+
 #[component]
 fn OrderSummaryCard(order: Order) -> impl IntoView {
     let i18n = use_i18n();
@@ -61,21 +92,33 @@ fn OrderSummaryCard(order: Order) -> impl IntoView {
             <h2 id="order-summary" class="card__title">{t!(i18n, orders.summary)}</h2>
             <dl class="details">
                 <dt>{t!(i18n, orders.date)}</dt><dd><DateText instant=order.date /></dd>
-                <dt>{t!(i18n, orders.status)}</dt><dd><OrderStatusBadge status=order.status /></dd>
+                <dt>{t!(i18n, orders.status)}</dt>
+                <dd data-testid="order-status-value" data-status=order.status.as_str()>
+                    <OrderStatusInfo status=order.status expires=order.expiration_date />
+                </dd>
                 <dt>{t!(i18n, orders.expires)}</dt><dd><DateText instant=order.expiration_date /></dd>
                 {order.withdrawal_deadline.map(|deadline| view! {
                     <dt>{t!(i18n, orders.withdrawal_deadline)}</dt><dd><DateText instant=deadline /></dd>
                 })}
                 <dt>{t!(i18n, orders.billing_contact)}</dt>
-                <dd>{contact.name}<br />{contact.email}<br />{contact.address}</dd>
-                <dt>{t!(i18n, orders.total_excl_tax)}</dt><dd><MoneyText money=order.total_excl_tax.clone() /></dd>
-                <dt>{t!(i18n, orders.tax)}</dt><dd><MoneyText money=order.tax.clone() /></dd>
-                <dt>{t!(i18n, orders.amount_incl_tax)}</dt><dd><strong><MoneyText money=order.total_incl_tax.clone() /></strong></dd>
+                <dd class="details__contact">{contact.name}<br />{contact.email}<br />{contact.address}</dd>
+                <dt>{t!(i18n, orders.total_excl_tax)}</dt>
+                <dd data-testid="order-total-excl-tax"><MoneyText money=order.total_excl_tax.clone() /></dd>
+                <dt>{t!(i18n, orders.tax)}</dt>
+                <dd data-testid="order-tax"><MoneyText money=order.tax.clone() /></dd>
+                <dt>{t!(i18n, orders.amount_incl_tax)}</dt>
+                <dd data-testid="order-total-incl-tax"><strong><MoneyText money=order.total_incl_tax.clone() /></strong></dd>
             </dl>
             <p class="card__footer">
+                <a href=routes::href(&tracking_path(&order.id)) data-testid="order-tracking-link">{t!(i18n, actions.follow_up)}</a>
+                " · "
                 <a href=html_url target="_blank" rel="noopener">{t!(i18n, orders.view_html)}</a>
                 " · "
                 <a href=pdf_url target="_blank" rel="noopener">{t!(i18n, orders.view_pdf)}</a>
+                {order.invoice_id.clone().map(|invoice| view! {
+                    " · "
+                    <a href=routes::invoice(&invoice) data-testid="order-invoice-link">{t!(i18n, order_actions.invoice)}</a>
+                })}
             </p>
         </section>
         <section class="card" aria-labelledby="order-lines">
@@ -86,26 +129,80 @@ fn OrderSummaryCard(order: Order) -> impl IntoView {
     }
 }
 
+/// Paying an unpaid order: when it expires, and the button to the checkout.
 #[component]
-fn FollowUpCard(id: String) -> impl IntoView {
+fn PayOrderCard(order: Order, on_change: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
-    let follow_up = api_resource(move |cancel| api.order_follow_up(&id, cancel));
+    let open = RwSignal::new(requested_action().as_deref() == Some(ACTION_PAY));
+    let expires = order.expiration_date;
+    // The order's new state is loaded once the dialog closes, so the
+    // customer reads the outcome in the dialog first.
+    let settled = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !open.get() && settled.get_value() {
+            settled.set_value(false);
+            on_change.run(());
+        }
+    });
     view! {
-        <section class="card" aria-labelledby="order-follow-up">
-            <h2 id="order-follow-up" class="card__title">{t!(i18n, orders.follow_up)}</h2>
-            {move || match follow_up.get() {
-                None => view! { <SkeletonRows rows=4 /> }.into_any(),
-                Some(Ok(steps)) => view! { <StepTracker follow_up=steps /> }.into_any(),
-                // Old orders have no tracking: a 404 here is a fact, not a failure.
-                Some(Err(ApiError::Http { status: 404, .. })) => {
-                    view! { <p class="empty-state">{t!(i18n, orders.no_follow_up)}</p> }.into_any()
-                }
-                Some(Err(error)) => view! {
-                    <crate::components::ErrorPanel error retry=Callback::new(move |_| follow_up.refetch()) />
-                }
-                .into_any(),
-            }}
+        <section class="card" aria-labelledby="order-pay">
+            <h2 id="order-pay" class="card__title">{t!(i18n, order_payment.title)}</h2>
+            <p>
+                {move || {
+                    let locale = i18n.get_locale();
+                    let date = crate::format::format_date(&expires, locale);
+                    td_string!(locale, order_payment.expiry_note, date).to_string()
+                }}
+            </p>
+            <div>
+                <Button variant=ButtonVariant::Primary on_click=Callback::new(move |_| open.set(true))
+                    attr:data-testid="pay-order">
+                    {t!(i18n, order_actions.pay)}
+                </Button>
+            </div>
+            <PayOrderDialog open order_id=order.id.clone() amount=order.total_incl_tax.clone() expires
+                on_done=Callback::new(move |_| settled.set_value(true)) />
+        </section>
+    }
+}
+
+/// The withdrawal right: the button when it applies, why not otherwise.
+#[component]
+fn WithdrawalCard(order: Order, on_change: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = use_context::<CurrentCustomer>()
+        .map(|c| c.0.kind)
+        .unwrap_or(CustomerKind::Unknown);
+    let withdrawal = withdrawal_for(&order, kind, now());
+    let wanted = requested_action().as_deref() == Some(ACTION_WITHDRAW);
+    let body = match withdrawal {
+        Withdrawal::Open { deadline } => {
+            let open = RwSignal::new(wanted);
+            view! {
+                <p>{t!(i18n, order_withdrawal.available)}" "<strong><DateText instant=deadline /></strong></p>
+                <div>
+                    <Button variant=ButtonVariant::Danger on_click=Callback::new(move |_| open.set(true))
+                        attr:data-testid="withdraw-order">
+                        {t!(i18n, actions.cancel_order)}
+                    </Button>
+                </div>
+                <WithdrawalDialog open order_id=order.id.clone() deadline
+                    on_done=Callback::new(move |_| {
+                        confirm_with_toast(td_string!(i18n.get_locale_untracked(), order_withdrawal.done).to_owned());
+                        on_change.run(());
+                    }) />
+            }
+            .into_any()
+        }
+        refused => view! {
+            <p data-testid="withdrawal-why">{move || refusal_text(i18n.get_locale(), refused).unwrap_or_default()}</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="card" aria-labelledby="order-withdrawal" data-testid="withdrawal-card">
+            <h2 id="order-withdrawal" class="card__title">{t!(i18n, order_withdrawal.card_title)}</h2>
+            {body}
         </section>
     }
 }
@@ -115,22 +212,59 @@ pub fn OrderDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let order = api_resource(move |cancel| api.order(&id(), cancel));
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let order = api_resource(move |cancel| api.order(&id.get(), cancel));
+    let refresh = Callback::new(move |_| order.refetch());
     let title = Signal::derive(move || {
-        td_string!(i18n.get_locale(), orders.detail_title, id = id()).to_string()
+        td_string!(i18n.get_locale(), orders.detail_title, id = id.get()).to_string()
     });
     view! {
         <Page title>
             <p><a href=routes::href(routes::ORDERS)>{t!(i18n, orders.back)}</a></p>
+            <CheckoutReturn />
             <div class="detail">
                 <AsyncSection
                     resource=order
                     skeleton=|| view! { <SkeletonRows rows=8 columns=2 /> }
-                    render=move |order: Order| view! { <OrderSummaryCard order /> }
+                    render=move |order: Order| {
+                        let unpaid = order.status == OrderStatus::NotPaid;
+                        let payable = order.clone();
+                        view! {
+                            <OrderSummaryCard order=order.clone() />
+                            {unpaid.then(|| view! { <PayOrderCard order=payable on_change=refresh /> })}
+                            <WithdrawalCard order on_change=refresh />
+                        }
+                    }
                 />
-                {move || view! { <FollowUpCard id=id() /> }}
+                <section class="card" aria-labelledby="order-follow-up">
+                    <h2 id="order-follow-up" class="card__title">{t!(i18n, orders.follow_up)}</h2>
+                    <OrderTracking id=id />
+                </section>
             </div>
+        </Page>
+    }
+}
+
+/// `/orders/:id/tracking`: the order's tracking on its own page.
+#[component]
+pub fn OrderTrackingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let title = Signal::derive(move || {
+        td_string!(i18n.get_locale(), order_tracking.page_title, id = id.get()).to_string()
+    });
+    view! {
+        <Page title>
+            <p>
+                <a href=move || routes::order(&id.get()) data-testid="tracking-back">
+                    {move || td_string!(i18n.get_locale(), order_tracking.back, id = id.get()).to_string()}
+                </a>
+            </p>
+            <section class="card" aria-labelledby="order-tracking-title">
+                <h2 id="order-tracking-title" class="card__title">{t!(i18n, orders.follow_up)}</h2>
+                <OrderTracking id=id />
+            </section>
         </Page>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod balance;
 pub mod dev;
+pub mod dev_orders;
 pub mod invoices;
 pub mod orders;
 pub mod payment_methods;
@@ -57,6 +58,8 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/openapi.yaml", get(openapi))
         .route("/_dev/faults", post(faults::arm).delete(faults::clear))
         .route("/_dev/reset", post(faults::reset))
+        .route("/_dev/counters", get(dev_orders::counters))
+        .route("/_dev/orders/{id}/advance", post(dev_orders::advance))
         .route(
             "/_dev/3ds/{id}",
             get(dev::three_ds_page).post(dev::three_ds_submit),

@@ -50,8 +50,13 @@ pub async fn list(
     let p = Params::new(q);
     let statuses = p.csv("status", OrderStatus::parse)?;
     let range = p.range()?;
-    let sort = p.sort(&["date", "totalInclTax", "status"], Sort::desc("date"))?;
+    let number = p.get("id").map(str::trim).filter(|n| !n.is_empty());
+    let sort = p.sort(
+        &["date", "id", "totalInclTax", "status"],
+        Sort::desc("date"),
+    )?;
     let (page, size) = p.page()?;
+    let now = state.now();
     let db = state.db();
     let cd = &db.customers[me.customer];
     let mut items: Vec<&Order> = cd
@@ -59,9 +64,11 @@ pub async fn list(
         .iter()
         .filter(|o| statuses.is_empty() || statuses.contains(&o.status))
         .filter(|o| in_range(o.date.date_naive(), range))
+        .filter(|o| number.is_none_or(|n| o.id.contains(n)))
         .collect();
     items.sort_by(|a, b| {
         let o = match sort.field.as_str() {
+            "id" => a.id.cmp(&b.id),
             "totalInclTax" => a.total_incl_tax.amount.cmp(&b.total_incl_tax.amount),
             "status" => status_rank(a.status).cmp(&status_rank(b.status)),
             _ => Ordering::Equal,
@@ -71,7 +78,11 @@ pub async fn list(
     });
     let page = paginate(&items, page, size);
     Ok(json(&Page {
-        items: page.items.iter().map(|o| o.summary()).collect(),
+        items: page
+            .items
+            .iter()
+            .map(|o| current(cd, o, now).summary())
+            .collect(),
         page: page.page,
         page_size: page.page_size,
         total: page.total,
@@ -113,6 +124,7 @@ pub async fn pay(
 ) -> ApiResult<Response> {
     let now = state.now();
     let mut db = state.db();
+    db.counters.order_pay_requests += 1;
     let cd = &db.customers[me.customer];
     let order = find(cd, &id)?;
     if order.status != OrderStatus::NotPaid || order.expiration_date <= now {

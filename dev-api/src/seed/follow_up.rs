@@ -130,3 +130,63 @@ pub fn after_payment(
     }
     f
 }
+
+/// Moves an order's tracking one step on (the dev switch behind the tracking refresh
+/// journeys): the step in progress (or in error) is done, the next one starts; when
+/// nothing is in progress the first step still to do starts. Returns whether anything
+/// changed (false once the four steps are done).
+pub fn advance(follow_up: &mut FollowUp, now: DateTimeOffset, lang: Lang) -> bool {
+    let entry = |code: &str| HistoryEntry {
+        date: now,
+        label: wire_label(code).to_owned(),
+        description: text(code, lang).to_owned(),
+    };
+    let current = follow_up
+        .steps
+        .iter()
+        .position(|s| matches!(s.status, StepStatus::Doing | StepStatus::Error));
+    let next = match current {
+        Some(i) => {
+            let step = &mut follow_up.steps[i];
+            step.status = StepStatus::Done;
+            if let Some(code) = events(step.step, StepStatus::Done).last() {
+                step.history.push(entry(code));
+            }
+            i + 1
+        }
+        None => match follow_up
+            .steps
+            .iter()
+            .position(|s| s.status != StepStatus::Done)
+        {
+            Some(i) => i,
+            None => return false,
+        },
+    };
+    if let Some(step) = follow_up.steps.get_mut(next) {
+        step.status = StepStatus::Doing;
+        if let Some(code) = events(step.step, StepStatus::Doing).first() {
+            step.history.push(entry(code));
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StepStatus::*;
+
+    #[test]
+    fn advancing_finishes_the_step_in_progress_and_starts_the_next() {
+        let start = DateTimeOffset::parse_from_rfc3339("2026-11-01T10:00:00+01:00").unwrap();
+        let mut f = build(start, [Done, Done, Doing, Todo], Lang::Fr);
+        assert!(advance(&mut f, start + Duration::hours(1), Lang::Fr));
+        let states: Vec<_> = f.steps.iter().map(|s| s.status).collect();
+        assert_eq!(states, [Done, Done, Done, Doing]);
+        assert_eq!(f.steps[3].history.len(), 1);
+        assert!(advance(&mut f, start + Duration::hours(2), Lang::Fr));
+        assert!(!advance(&mut f, start + Duration::hours(3), Lang::Fr));
+        assert!(f.steps.iter().all(|s| s.status == Done));
+    }
+}

@@ -21,6 +21,20 @@ pub struct Db {
     pub customers: Vec<CustomerData>,
     /// Source of ids for objects created at run time (payments, attempts…).
     pub next_id: u64,
+    /// What tests count (`GET /_dev/counters`); back to zero on reset.
+    pub counters: DevCounters,
+}
+
+/// Requests and charges seen since the seed, so a test can prove that a double click
+/// paid once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DevCounters {
+    /// `POST /orders/{id}/pay` requests that reached the handler (idempotent replays
+    /// are answered before it and do not count).
+    pub order_pay_requests: u64,
+    /// Payments charged or sent to 3-D Secure, whatever was paid.
+    pub charges: u64,
 }
 
 impl Db {
@@ -88,6 +102,7 @@ pub fn generate(options: &Seed) -> Db {
     Db {
         customers,
         next_id: 1000,
+        counters: DevCounters::default(),
     }
 }
 
@@ -527,6 +542,7 @@ impl Generator {
                     quantity: l.quantity,
                     unit_price_excl_tax: Money::eur(l.unit_price),
                     total_excl_tax: Money::eur(l.unit_price * l.quantity),
+                    withdrawal_excluded: l.family.excludes_withdrawal(),
                 })
                 .collect()
         };
@@ -963,6 +979,7 @@ pub fn regularisation_lines(order_id: &str, invoices: &[&Invoice], lang: Lang) -
                 quantity: Decimal::ONE,
                 unit_price_excl_tax: Money::eur(amount),
                 total_excl_tax: Money::eur(amount),
+                withdrawal_excluded: false,
             }
         })
         .collect()
@@ -991,6 +1008,9 @@ pub fn withdrawable(
 /// Whether an order's lines include a domain name or a licence (by their wording).
 pub fn has_excluded_lines(order: &Order) -> bool {
     order.lines.iter().any(|l| {
+        if l.withdrawal_excluded {
+            return true;
+        }
         let d = l.description.to_lowercase();
         d.contains("domaine")
             || d.contains("dominio")

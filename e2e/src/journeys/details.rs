@@ -37,7 +37,9 @@ pub async fn invoice_and_order_details_from_their_lists(browser: &Browser) -> Re
     browser
         .wait_visible(&format!("{} tbody tr td", testid("order-lines")))
         .await?;
-    browser.wait_visible("ol.step-tracker").await?;
+    browser
+        .wait_visible("ol.step-tracker, [data-testid=tracking]")
+        .await?;
     browser.assert_accessible("an order (fr)").await?;
     Ok(())
 }

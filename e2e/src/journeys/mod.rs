@@ -9,6 +9,7 @@ mod dashboard;
 mod details;
 mod errors;
 mod invoices;
+mod orders;
 mod shell;
 
 use std::future::Future;
@@ -65,5 +66,13 @@ pub fn everywhere() -> Vec<Journey> {
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
-    journeys![]
+    journeys![
+        orders::orders_find_sort_and_url_round_trip_fr_it,
+        orders::order_totals_and_tracking_fr_it,
+        orders::order_tracking_refreshes_itself,
+        orders::pay_unpaid_orders_directly_and_with_3ds,
+        orders::withdrawal_by_a_consumer_and_its_refusals_fr,
+        orders::withdrawal_refused_to_a_business_it,
+        orders::orders_faults_show_clearly_and_retry,
+    ]
 }
