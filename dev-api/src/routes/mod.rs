@@ -57,6 +57,7 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/openapi.yaml", get(openapi))
         .route("/_dev/faults", post(faults::arm).delete(faults::clear))
         .route("/_dev/reset", post(faults::reset))
+        .route("/_dev/requests", get(crate::request_log::count))
         .route(
             "/_dev/3ds/{id}",
             get(dev::three_ds_page).post(dev::three_ds_submit),

@@ -9,6 +9,7 @@ mod dashboard;
 mod details;
 mod errors;
 mod invoices;
+mod payment_methods;
 mod shell;
 
 use std::future::Future;
@@ -65,5 +66,8 @@ pub fn everywhere() -> Vec<Journey> {
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
-    journeys![]
+    journeys![
+        payment_methods::payment_methods_list_and_manage_fr,
+        payment_methods::payment_methods_add_and_no_default_it,
+    ]
 }
