@@ -1144,21 +1144,39 @@ async fn provider_pending_and_error_outcomes_and_the_request_counter() {
     assert!(pending.contains("paymentMethod=pending"), "{pending}");
     let after: PaymentMethodList =
         serde_json::from_slice(&c.get("/api/v1/payment-methods").await.body).unwrap();
-    assert_eq!(after.items.len(), before.items.len() + 1, "only the pending one is saved");
+    assert_eq!(
+        after.items.len(),
+        before.items.len() + 1,
+        "only the pending one is saved"
+    );
     let added = after.items.last().unwrap();
     assert_eq!(added.status, PaymentMethodStatus::Pending);
     assert!(!added.default, "a pending method never becomes the default");
 
     // Every request is counted, duplicates included; reset starts again.
     for key in ["dup", "dup"] {
-        c.mutate(Method::DELETE, "/api/v1/payment-methods/pm-fr-paypal-closed", key, None)
-            .await;
+        c.mutate(
+            Method::DELETE,
+            "/api/v1/payment-methods/pm-fr-paypal-closed",
+            key,
+            None,
+        )
+        .await;
     }
     assert_eq!(
         count("method=DELETE&pathPrefix=/api/v1/payment-methods/pm-fr-paypal-closed").await,
         2
     );
-    assert_eq!(count("method=POST&pathPrefix=/api/v1/payment-methods").await, 3);
-    send(&app, Request::post("/api/v1/_dev/reset").body(Body::empty()).unwrap()).await;
+    assert_eq!(
+        count("method=POST&pathPrefix=/api/v1/payment-methods").await,
+        3
+    );
+    send(
+        &app,
+        Request::post("/api/v1/_dev/reset")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(count("method=DELETE").await, 0);
 }

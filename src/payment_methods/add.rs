@@ -22,9 +22,16 @@ pub fn iban_message(locale: Locale, problem: &IbanProblem) -> String {
         IbanProblem::Empty => td_string!(locale, payment_methods_manage.iban_empty).to_owned(),
         IbanProblem::InvalidCharacter(c) => {
             let c = c.to_string();
-            td_string!(locale, payment_methods_manage.iban_character, character = c.as_str()).to_string()
+            td_string!(
+                locale,
+                payment_methods_manage.iban_character,
+                character = c.as_str()
+            )
+            .to_string()
         }
-        IbanProblem::NotAnIban => td_string!(locale, payment_methods_manage.iban_not_iban).to_owned(),
+        IbanProblem::NotAnIban => {
+            td_string!(locale, payment_methods_manage.iban_not_iban).to_owned()
+        }
         IbanProblem::UnknownCountry(country) => td_string!(
             locale,
             payment_methods_manage.iban_unknown_country,
@@ -55,7 +62,9 @@ pub fn iban_message(locale: Locale, problem: &IbanProblem) -> String {
             actual = *actual
         )
         .to_string(),
-        IbanProblem::Checksum => td_string!(locale, payment_methods_manage.iban_checksum).to_owned(),
+        IbanProblem::Checksum => {
+            td_string!(locale, payment_methods_manage.iban_checksum).to_owned()
+        }
     }
 }
 
@@ -76,7 +85,11 @@ enum Choice {
 /// The "add a payment method" section: the choice of type, the description
 /// and "make it my default", then the provider or the SEPA form.
 #[component]
-pub fn AddMethod(state: MethodsState, open: RwSignal<bool>, on_added: Callback<()>) -> impl IntoView {
+pub fn AddMethod(
+    state: MethodsState,
+    open: RwSignal<bool>,
+    on_added: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let choice = RwSignal::new(Choice::Card);
     let description = RwSignal::new(String::new());
@@ -141,14 +154,20 @@ fn clean_description(text: String) -> Option<String> {
 
 /// Card or PayPal: ask the API for the provider's page and go there.
 #[component]
-fn ProviderStep(kind: PaymentMethodType, description: RwSignal<String>, make_default: RwSignal<bool>) -> impl IntoView {
+fn ProviderStep(
+    kind: PaymentMethodType,
+    description: RwSignal<String>,
+    make_default: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<ApiError>);
     let intent = StoredValue::new(IdempotencyKey::new());
     let go = Callback::new(move |_| {
-        if busy.get_untracked() || description.with_untracked(|d| d.chars().count() > MAX_DESCRIPTION) {
+        if busy.get_untracked()
+            || description.with_untracked(|d| d.chars().count() > MAX_DESCRIPTION)
+        {
             return;
         }
         busy.set(true);
@@ -233,12 +252,16 @@ fn SepaForm(
     let iban_is_error = move || match iban_check.get() {
         Ok(_) => false,
         // Still typing: progress until the field is left or the form sent.
-        Err(IbanProblem::TooShort { .. }) | Err(IbanProblem::Empty) => iban_touched.get() || submitted.get(),
+        Err(IbanProblem::TooShort { .. }) | Err(IbanProblem::Empty) => {
+            iban_touched.get() || submitted.get()
+        }
         Err(_) => true,
     };
     let iban_server_error = move || {
         server_error.with(|e| match e {
-            Some(ApiError::Http { problem: Some(p), .. }) => p
+            Some(ApiError::Http {
+                problem: Some(p), ..
+            }) => p
                 .errors
                 .as_ref()
                 .is_some_and(|errors| errors.iter().any(|f| f.field == "iban")),
@@ -333,9 +356,19 @@ fn SepaForm(
                         state.add(created);
                         state.notice.set(Some(Notice::success(move |l| {
                             if validating {
-                                td_string!(l, payment_methods_manage.sepa_added_validating, label = label.as_str()).to_string()
+                                td_string!(
+                                    l,
+                                    payment_methods_manage.sepa_added_validating,
+                                    label = label.as_str()
+                                )
+                                .to_string()
                             } else {
-                                td_string!(l, payment_methods_manage.sepa_added, label = label.as_str()).to_string()
+                                td_string!(
+                                    l,
+                                    payment_methods_manage.sepa_added,
+                                    label = label.as_str()
+                                )
+                                .to_string()
                             }
                         })));
                     }
@@ -358,7 +391,9 @@ fn SepaForm(
         }
         match iban_check.get() {
             Ok(_) => td_string!(locale, payment_methods_manage.iban_valid).to_owned(),
-            Err(IbanProblem::Empty) if !iban_is_error() => td_string!(locale, payment_methods_manage.iban_hint).to_owned(),
+            Err(IbanProblem::Empty) if !iban_is_error() => {
+                td_string!(locale, payment_methods_manage.iban_hint).to_owned()
+            }
             Err(problem) => iban_message(locale, &problem),
         }
     };

@@ -30,7 +30,10 @@ pub fn DeleteDialog(state: MethodsState) -> impl IntoView {
     });
     // Closing the dialog (Escape, ×, Keep) forgets the request.
     Effect::new(move |_| {
-        if !open.get() && state.to_delete.with_untracked(Option::is_some) && !deleting.get_untracked() {
+        if !open.get()
+            && state.to_delete.with_untracked(Option::is_some)
+            && !deleting.get_untracked()
+        {
             state.to_delete.set(None);
         }
     });
@@ -41,7 +44,11 @@ pub fn DeleteDialog(state: MethodsState) -> impl IntoView {
             .with(|m| m.as_ref().map(|m| masked_label(m.kind, &m.label)))
             .unwrap_or_default()
     };
-    let is_default = move || state.to_delete.with(|m| m.as_ref().is_some_and(|m| m.default));
+    let is_default = move || {
+        state
+            .to_delete
+            .with(|m| m.as_ref().is_some_and(|m| m.default))
+    };
 
     let confirm = Callback::new(move |_| {
         if deleting.get_untracked() {
@@ -60,7 +67,8 @@ pub fn DeleteDialog(state: MethodsState) -> impl IntoView {
                 Ok(()) => {
                     state.remove(&method.id);
                     state.notice.set(Some(Notice::success(move |l| {
-                        td_string!(l, payment_methods_manage.deleted, label = label.as_str()).to_string()
+                        td_string!(l, payment_methods_manage.deleted, label = label.as_str())
+                            .to_string()
                     })));
                     deleting.set(false);
                     state.to_delete.set(None);

@@ -71,19 +71,31 @@ pub fn brand_name(brand: Option<CardBrand>) -> Option<&'static str> {
 }
 
 /// What a status means and what to do about it, in one sentence.
-pub fn status_advice(locale: Locale, kind: PaymentMethodType, status: PaymentMethodStatus) -> &'static str {
+pub fn status_advice(
+    locale: Locale,
+    kind: PaymentMethodType,
+    status: PaymentMethodStatus,
+) -> &'static str {
     match (status, kind) {
         (PaymentMethodStatus::Valid, _) => td_string!(locale, payment_methods_manage.advice_valid),
         (PaymentMethodStatus::Pending, PaymentMethodType::Sepa) => {
             td_string!(locale, payment_methods_manage.advice_pending_sepa)
         }
-        (PaymentMethodStatus::Pending, _) => td_string!(locale, payment_methods_manage.advice_pending),
-        (PaymentMethodStatus::Expired, _) => td_string!(locale, payment_methods_manage.advice_expired),
-        (PaymentMethodStatus::Failed, _) => td_string!(locale, payment_methods_manage.advice_failed),
+        (PaymentMethodStatus::Pending, _) => {
+            td_string!(locale, payment_methods_manage.advice_pending)
+        }
+        (PaymentMethodStatus::Expired, _) => {
+            td_string!(locale, payment_methods_manage.advice_expired)
+        }
+        (PaymentMethodStatus::Failed, _) => {
+            td_string!(locale, payment_methods_manage.advice_failed)
+        }
         (PaymentMethodStatus::Canceled, _) => {
             td_string!(locale, payment_methods_manage.advice_canceled)
         }
-        (PaymentMethodStatus::Unknown, _) => td_string!(locale, payment_methods_manage.advice_unknown),
+        (PaymentMethodStatus::Unknown, _) => {
+            td_string!(locale, payment_methods_manage.advice_unknown)
+        }
     }
 }
 
@@ -104,7 +116,8 @@ pub fn MethodIcon(method: PaymentMethod) -> impl IntoView {
         _ => ("#5b6470", "#ffffff", "?"),
     };
     let font_size = if text.len() > 4 { "10" } else { "11" };
-    let mastercard = method.kind == PaymentMethodType::Card && method.brand == Some(CardBrand::Mastercard);
+    let mastercard =
+        method.kind == PaymentMethodType::Card && method.brand == Some(CardBrand::Mastercard);
     view! {
         <svg class="method-icon" viewBox="0 0 48 32" width="40" height="27" aria-hidden="true" focusable="false">
             <rect width="48" height="32" rx="4" fill=background />
@@ -133,7 +146,10 @@ mod tests {
 
     #[test]
     fn cards_show_only_their_last_four_digits() {
-        assert_eq!(masked_label(PaymentMethodType::Card, "•••• 4242"), "•••• 4242");
+        assert_eq!(
+            masked_label(PaymentMethodType::Card, "•••• 4242"),
+            "•••• 4242"
+        );
         assert_eq!(
             masked_label(PaymentMethodType::Card, "4111 1111 1111 4242"),
             "•••• 4242"

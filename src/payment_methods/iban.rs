@@ -252,7 +252,11 @@ mod tests {
         );
         // Two digits swapped: the classic typo mod-97 catches.
         assert_eq!(
-            validate("DE89 3704 0044 0532 0130 00".replace("0532", "0523").as_str()),
+            validate(
+                "DE89 3704 0044 0532 0130 00"
+                    .replace("0532", "0523")
+                    .as_str()
+            ),
             Err(IbanProblem::Checksum)
         );
     }

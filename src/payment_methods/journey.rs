@@ -90,8 +90,14 @@ mod tests {
 
     #[test]
     fn only_portal_paths_are_accepted_as_return() {
-        assert_eq!(safe_return_path("/invoices/inv-1", ""), Some("/invoices/inv-1".into()));
-        assert_eq!(safe_return_path("/orders?page=2", ""), Some("/orders?page=2".into()));
+        assert_eq!(
+            safe_return_path("/invoices/inv-1", ""),
+            Some("/invoices/inv-1".into())
+        );
+        assert_eq!(
+            safe_return_path("/orders?page=2", ""),
+            Some("/orders?page=2".into())
+        );
         assert_eq!(
             safe_return_path("/billing/invoices", "/billing"),
             Some("/billing/invoices".into())
@@ -120,7 +126,9 @@ mod tests {
     #[test]
     fn the_provider_returns_to_the_page_without_the_old_outcome() {
         assert_eq!(
-            provider_return_url("http://127.0.0.1:8080/payment-methods?paymentMethod=cancelled&returnTo=%2Finvoices"),
+            provider_return_url(
+                "http://127.0.0.1:8080/payment-methods?paymentMethod=cancelled&returnTo=%2Finvoices"
+            ),
             "http://127.0.0.1:8080/payment-methods?returnTo=%2Finvoices"
         );
         assert_eq!(
@@ -131,10 +139,22 @@ mod tests {
 
     #[test]
     fn every_provider_callback_has_an_outcome() {
-        assert_eq!(ProviderOutcome::parse("added"), Some(ProviderOutcome::Added));
-        assert_eq!(ProviderOutcome::parse("pending"), Some(ProviderOutcome::Pending));
-        assert_eq!(ProviderOutcome::parse("cancelled"), Some(ProviderOutcome::Cancelled));
-        assert_eq!(ProviderOutcome::parse("error"), Some(ProviderOutcome::Failed));
+        assert_eq!(
+            ProviderOutcome::parse("added"),
+            Some(ProviderOutcome::Added)
+        );
+        assert_eq!(
+            ProviderOutcome::parse("pending"),
+            Some(ProviderOutcome::Pending)
+        );
+        assert_eq!(
+            ProviderOutcome::parse("cancelled"),
+            Some(ProviderOutcome::Cancelled)
+        );
+        assert_eq!(
+            ProviderOutcome::parse("error"),
+            Some(ProviderOutcome::Failed)
+        );
         assert_eq!(ProviderOutcome::parse("<script>"), None);
     }
 }

@@ -11,7 +11,9 @@ use super::state::{MethodsState, Tone, sort_for_display};
 use super::warnings::MethodWarnings;
 use crate::api::models::{PaymentMethod, PaymentMethodType};
 use crate::api::{api_resource, use_api};
-use crate::components::{Banner, BannerKind, Button, ButtonVariant, ErrorPanel, Page, SkeletonRows};
+use crate::components::{
+    Banner, BannerKind, Button, ButtonVariant, ErrorPanel, Page, SkeletonRows,
+};
 use crate::i18n::*;
 use crate::routes;
 use leptos::prelude::*;
@@ -40,7 +42,10 @@ pub fn PaymentMethodsPage() -> impl IntoView {
     let state = MethodsState::new();
     let query = use_query_map();
     let outcome = Memo::new(move |_| {
-        query.with(|q| q.get(OUTCOME_PARAM).and_then(|v| ProviderOutcome::parse(&v)))
+        query.with(|q| {
+            q.get(OUTCOME_PARAM)
+                .and_then(|v| ProviderOutcome::parse(&v))
+        })
     });
     let return_to = Memo::new(move |_| {
         query.with(|q| {
@@ -68,7 +73,10 @@ pub fn PaymentMethodsPage() -> impl IntoView {
 
     let content = move || match methods.get() {
         None => view! { <SkeletonRows rows=3 /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorPanel error retry=Callback::new(move |_| methods.refetch()) /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error retry=Callback::new(move |_| methods.refetch()) /> }
+                .into_any()
+        }
         Some(Ok(_)) => view! { <MethodsLoaded state outcome /> }.into_any(),
     };
 
@@ -116,21 +124,54 @@ fn MethodsLoaded(state: MethodsState, outcome: Memo<Option<ProviderOutcome>>) ->
     let caption_id = "payment-methods-caption";
     let outcome_banner = move || {
         let outcome = outcome.get()?;
-        let newest_label = state.list.with(|list| newest(list).map(|m| masked_label(m.kind, &m.label)));
-        let (kind, title, testid): (BannerKind, fn(Locale) -> &'static str, &'static str) = match outcome {
-            ProviderOutcome::Added => (BannerKind::Info, |l| td_string!(l, payment_methods_manage.outcome_added_title), "outcome-added"),
-            ProviderOutcome::Pending => (BannerKind::Info, |l| td_string!(l, payment_methods_manage.outcome_pending_title), "outcome-pending"),
-            ProviderOutcome::Cancelled => (BannerKind::Warning, |l| td_string!(l, payment_methods_manage.outcome_cancelled_title), "outcome-cancelled"),
-            ProviderOutcome::Failed => (BannerKind::Danger, |l| td_string!(l, payment_methods_manage.outcome_failed_title), "outcome-failed"),
-        };
+        let newest_label = state
+            .list
+            .with(|list| newest(list).map(|m| masked_label(m.kind, &m.label)));
+        let (kind, title, testid): (BannerKind, fn(Locale) -> &'static str, &'static str) =
+            match outcome {
+                ProviderOutcome::Added => (
+                    BannerKind::Info,
+                    |l| td_string!(l, payment_methods_manage.outcome_added_title),
+                    "outcome-added",
+                ),
+                ProviderOutcome::Pending => (
+                    BannerKind::Info,
+                    |l| td_string!(l, payment_methods_manage.outcome_pending_title),
+                    "outcome-pending",
+                ),
+                ProviderOutcome::Cancelled => (
+                    BannerKind::Warning,
+                    |l| td_string!(l, payment_methods_manage.outcome_cancelled_title),
+                    "outcome-cancelled",
+                ),
+                ProviderOutcome::Failed => (
+                    BannerKind::Danger,
+                    |l| td_string!(l, payment_methods_manage.outcome_failed_title),
+                    "outcome-failed",
+                ),
+            };
         let body = move || {
             let locale = i18n.get_locale();
             let label = newest_label.clone().unwrap_or_default();
             match outcome {
-                ProviderOutcome::Added => td_string!(locale, payment_methods_manage.outcome_added, label = label.as_str()).to_string(),
-                ProviderOutcome::Pending => td_string!(locale, payment_methods_manage.outcome_pending, label = label.as_str()).to_string(),
-                ProviderOutcome::Cancelled => td_string!(locale, payment_methods_manage.outcome_cancelled).to_owned(),
-                ProviderOutcome::Failed => td_string!(locale, payment_methods_manage.outcome_failed).to_owned(),
+                ProviderOutcome::Added => td_string!(
+                    locale,
+                    payment_methods_manage.outcome_added,
+                    label = label.as_str()
+                )
+                .to_string(),
+                ProviderOutcome::Pending => td_string!(
+                    locale,
+                    payment_methods_manage.outcome_pending,
+                    label = label.as_str()
+                )
+                .to_string(),
+                ProviderOutcome::Cancelled => {
+                    td_string!(locale, payment_methods_manage.outcome_cancelled).to_owned()
+                }
+                ProviderOutcome::Failed => {
+                    td_string!(locale, payment_methods_manage.outcome_failed).to_owned()
+                }
             }
         };
         Some(view! {
@@ -141,7 +182,12 @@ fn MethodsLoaded(state: MethodsState, outcome: Memo<Option<ProviderOutcome>>) ->
             </div>
         })
     };
-    let highlight_newest = move || matches!(outcome.get(), Some(ProviderOutcome::Added | ProviderOutcome::Pending));
+    let highlight_newest = move || {
+        matches!(
+            outcome.get(),
+            Some(ProviderOutcome::Added | ProviderOutcome::Pending)
+        )
+    };
     view! {
         {outcome_banner}
         <div class="payment-methods__warnings" data-testid="method-warnings">

@@ -26,7 +26,11 @@ fn cell_label(locale: Locale, key: &str) -> &'static str {
 }
 
 #[component]
-pub fn MethodRow(method: PaymentMethod, state: MethodsState, #[prop(optional)] is_new: bool) -> impl IntoView {
+pub fn MethodRow(
+    method: PaymentMethod,
+    state: MethodsState,
+    #[prop(optional)] is_new: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let label = masked_label(method.kind, &method.label);
     let kind = method.kind;
@@ -110,7 +114,12 @@ fn SetDefaultButton(id: String, label: String, state: MethodsState) -> impl Into
                     state.mark_default(&updated.id);
                     state.replace(updated);
                     state.notice.set(Some(Notice::success(move |l| {
-                        td_string!(l, payment_methods_manage.default_set, label = label.as_str()).to_string()
+                        td_string!(
+                            l,
+                            payment_methods_manage.default_set,
+                            label = label.as_str()
+                        )
+                        .to_string()
                     })));
                 }
                 Err(error) => {

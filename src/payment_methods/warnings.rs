@@ -79,12 +79,16 @@ pub fn warnings(methods: &[PaymentMethod], today: NaiveDate) -> Vec<Warning> {
             .into_iter()
             .map(|m| Warning::Expired { label: label(m) }),
     );
-    found.extend(cards_expiring_soon(methods, today).into_iter().filter_map(|m| {
-        Some(Warning::Expiring {
-            label: label(m),
-            last_day: m.expires_on?,
-        })
-    }));
+    found.extend(
+        cards_expiring_soon(methods, today)
+            .into_iter()
+            .filter_map(|m| {
+                Some(Warning::Expiring {
+                    label: label(m),
+                    last_day: m.expires_on?,
+                })
+            }),
+    );
     found.extend(
         mandates_being_validated(methods)
             .into_iter()
@@ -138,7 +142,9 @@ pub fn MethodWarnings(methods: Vec<PaymentMethod>, #[prop(optional)] link: bool)
             let body = move || {
                 let locale = i18n.get_locale();
                 match &warning {
-                    Warning::NoDefault => td_string!(locale, dashboard.no_default_method).to_string(),
+                    Warning::NoDefault => {
+                        td_string!(locale, dashboard.no_default_method).to_string()
+                    }
                     Warning::Expired { label } => td_string!(
                         locale,
                         payment_methods_manage.expired_body,

@@ -138,13 +138,15 @@ pub async fn provider_page(
         .find(|s| s.id == id && s.open)
         .ok_or_else(|| ApiError::not_found("registration", &id))?;
     let body = if s.kind == PaymentMethodType::Card {
-        format!("<p>Development stand-in for the payment provider. Choose a test card.</p>\
+        format!(
+            "<p>Development stand-in for the payment provider. Choose a test card.</p>\
 <form method=\"post\"><fieldset><legend>Test card</legend>\
 <p><input type=\"radio\" id=\"card-visa\" name=\"card\" value=\"visa\" checked> <label for=\"card-visa\">Visa ending 1111</label></p>\
 <p><input type=\"radio\" id=\"card-mc\" name=\"card\" value=\"mastercard\"> <label for=\"card-mc\">Mastercard ending 4444</label></p>\
 <p><input type=\"radio\" id=\"card-amex\" name=\"card\" value=\"amex\"> <label for=\"card-amex\">American Express ending 8431 (3-D Secure on payment)</label></p>\
 </fieldset><button class=\"primary\" type=\"submit\" name=\"decision\" value=\"approve\">Save the card</button>\
-<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>{OTHER_OUTCOMES}</form>")
+<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>{OTHER_OUTCOMES}</form>"
+        )
     } else {
         let email = &db.customers[s.customer].customer.email;
         format!(

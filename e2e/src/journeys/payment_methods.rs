@@ -36,7 +36,9 @@ async fn wait_row_attr(browser: &Browser, id: &str, attr: &str, expected: &str) 
         .poll(
             &format!("row {id} to have {attr}={expected:?}"),
             DEFAULT_WAIT,
-            || async { Ok((row_attr(browser, id, attr).await?.as_deref() == Some(expected)).then_some(())) },
+            || async {
+                Ok((row_attr(browser, id, attr).await?.as_deref() == Some(expected)).then_some(()))
+            },
         )
         .await
 }
@@ -100,7 +102,9 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
         .await?;
     for status in ["valid", "expired", "pending", "failed", "canceled"] {
         ensure!(
-            statuses.as_array().is_some_and(|s| s.iter().any(|v| v == status)),
+            statuses
+                .as_array()
+                .is_some_and(|s| s.iter().any(|v| v == status)),
             "no {status} method listed: {statuses}"
         );
     }
@@ -119,10 +123,16 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
         .await?;
     // A hostile description is shown as text, never run.
     browser
-        .wait_text_contains(&in_row("pm-fr-sepa", "method-description"), "<script>alert(1)</script>")
+        .wait_text_contains(
+            &in_row("pm-fr-sepa", "method-description"),
+            "<script>alert(1)</script>",
+        )
         .await?;
     let scripts = browser
-        .js("return document.querySelectorAll('main script').length;", vec![])
+        .js(
+            "return document.querySelectorAll('main script').length;",
+            vec![],
+        )
         .await?;
     ensure!(scripts == json!(0), "a script element got into the page");
     // Status with what to do.
@@ -135,9 +145,15 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
 
     // The page's warnings: a card expiring this month, an expired card, a mandate being validated.
     browser.wait_visible(&testid("warning-expiring")).await?;
-    browser.wait_text_contains(&testid("warning-expiring"), "•••• 5454").await?;
-    browser.wait_text_contains(&testid("warning-expired"), "•••• 1881").await?;
-    browser.wait_text_contains(&testid("warning-mandate"), "24 à 48 h").await?;
+    browser
+        .wait_text_contains(&testid("warning-expiring"), "•••• 5454")
+        .await?;
+    browser
+        .wait_text_contains(&testid("warning-expired"), "•••• 1881")
+        .await?;
+    browser
+        .wait_text_contains(&testid("warning-mandate"), "24 à 48 h")
+        .await?;
     ensure!(
         !browser.is_visible(&testid("warning-no-default")).await?,
         "a default exists: no warning expected"
@@ -146,12 +162,26 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
 
     // A 500 on set-default: said clearly, the list unchanged.
     browser
-        .set_fault(&format!("{METHODS_API}/pm-fr-sepa"), FaultKind::ServerError, 1)
+        .set_fault(
+            &format!("{METHODS_API}/pm-fr-sepa"),
+            FaultKind::ServerError,
+            1,
+        )
         .await?;
     browser.click(&in_row("pm-fr-sepa", "set-default")).await?;
     notice_with_tone(browser, "error", "n'a pas changé").await?;
-    ensure!(row_attr(browser, "pm-fr-visa", "data-default").await?.as_deref() == Some("true"));
-    ensure!(row_attr(browser, "pm-fr-sepa", "data-default").await?.as_deref() == Some("false"));
+    ensure!(
+        row_attr(browser, "pm-fr-visa", "data-default")
+            .await?
+            .as_deref()
+            == Some("true")
+    );
+    ensure!(
+        row_attr(browser, "pm-fr-sepa", "data-default")
+            .await?
+            .as_deref()
+            == Some("false")
+    );
 
     // Set default: the mark moves, and the API holds it (after a reload).
     browser.click(&in_row("pm-fr-sepa", "set-default")).await?;
@@ -163,29 +193,48 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
     ensure!(listed_ids(browser).await?[0] == "pm-fr-sepa");
 
     // Edit a description inline; markup typed stays text.
-    browser.click(&in_row("pm-fr-paypal", "edit-description")).await?;
+    browser
+        .click(&in_row("pm-fr-paypal", "edit-description"))
+        .await?;
     type_into(browser, &testid("description-input"), "<b>Perso</b> PayPal").await?;
     browser.click(&testid("save-description")).await?;
     notice_with_tone(browser, "success", "Description enregistrée").await?;
     browser
-        .wait_text_contains(&in_row("pm-fr-paypal", "method-description"), "<b>Perso</b> PayPal")
+        .wait_text_contains(
+            &in_row("pm-fr-paypal", "method-description"),
+            "<b>Perso</b> PayPal",
+        )
         .await?;
     browser.reload().await?;
     browser
-        .wait_text_contains(&in_row("pm-fr-paypal", "method-description"), "<b>Perso</b> PayPal")
+        .wait_text_contains(
+            &in_row("pm-fr-paypal", "method-description"),
+            "<b>Perso</b> PayPal",
+        )
         .await?;
 
     // Deleting the default while others are valid: the dialog explains, the API refuses
     // and the portal shows why.
-    browser.click(&in_row("pm-fr-sepa", "delete-method")).await?;
-    browser.wait_visible(&testid("delete-default-consequence")).await?;
+    browser
+        .click(&in_row("pm-fr-sepa", "delete-method"))
+        .await?;
+    browser
+        .wait_visible(&testid("delete-default-consequence"))
+        .await?;
     browser.assert_accessible("delete dialog (fr)").await?;
     browser.click(&testid("confirm-delete")).await?;
     browser
-        .wait_text_contains(&testid("delete-refused"), "choisissez d'abord un autre moyen de paiement par défaut")
+        .wait_text_contains(
+            &testid("delete-refused"),
+            "choisissez d'abord un autre moyen de paiement par défaut",
+        )
         .await?;
     browser.click(&testid("keep-method")).await?;
-    ensure!(listed_ids(browser).await?.contains(&"pm-fr-sepa".to_owned()));
+    ensure!(
+        listed_ids(browser)
+            .await?
+            .contains(&"pm-fr-sepa".to_owned())
+    );
 
     // A double click on "delete" sends one request (the API is slowed so the first one is
     // still in flight when the second click lands).
@@ -211,8 +260,12 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
 
     // The dashboard warns too.
     browser.goto("").await?;
-    browser.wait_visible(&testid("payment-method-alerts")).await?;
-    browser.wait_text_contains(&testid("payment-method-alerts"), "•••• 5454").await?;
+    browser
+        .wait_visible(&testid("payment-method-alerts"))
+        .await?;
+    browser
+        .wait_text_contains(&testid("payment-method-alerts"), "•••• 5454")
+        .await?;
     browser.wait_visible(&testid("warning-expired")).await?;
     Ok(())
 }
@@ -239,13 +292,19 @@ async fn add_card_through_provider(browser: &Browser, decision: &str) -> Result<
 pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<()> {
     browser.sign_in_at("it-business", "payment-methods").await?;
     browser.select_language("it").await?;
-    browser.wait_visible(&testid("payment-methods-table")).await?;
+    browser
+        .wait_visible(&testid("payment-methods-table"))
+        .await?;
 
     // Delete both methods (confirming each): no default is left, and both pages say so.
-    browser.click(&in_row("pm-it-amex", "delete-method")).await?;
+    browser
+        .click(&in_row("pm-it-amex", "delete-method"))
+        .await?;
     browser.click(&testid("confirm-delete")).await?;
     wait_gone(browser, &row("pm-it-amex")).await?;
-    browser.click(&in_row("pm-it-sepa", "delete-method")).await?;
+    browser
+        .click(&in_row("pm-it-sepa", "delete-method"))
+        .await?;
     browser
         .wait_text_contains(&testid("delete-default-consequence"), "rinnovo automatico")
         .await?;
@@ -256,27 +315,41 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     browser.goto("").await?;
     browser.wait_visible(&testid("warning-no-default")).await?;
     browser.goto("payment-methods").await?;
-    browser.wait_visible(&testid("payment-methods-empty")).await?;
+    browser
+        .wait_visible(&testid("payment-methods-empty"))
+        .await?;
 
     // Card through the provider: cancel, then an error, then success.
     add_card_through_provider(browser, "cancel").await?;
-    browser.wait_text_contains(&testid("outcome-cancelled"), "annullato").await?;
+    browser
+        .wait_text_contains(&testid("outcome-cancelled"), "annullato")
+        .await?;
     ensure!(!browser.is_visible(&testid("payment-methods-table")).await?);
     add_card_through_provider(browser, "error").await?;
     browser.wait_visible(&testid("outcome-failed")).await?;
     ensure!(!browser.is_visible(&testid("payment-methods-table")).await?);
     add_card_through_provider(browser, "approve").await?;
-    browser.wait_text_contains(&testid("outcome-added"), "•••• 1111").await?;
-    browser.wait_visible(&testid("payment-methods-table")).await?;
+    browser
+        .wait_text_contains(&testid("outcome-added"), "•••• 1111")
+        .await?;
+    browser
+        .wait_visible(&testid("payment-methods-table"))
+        .await?;
     // The first method becomes the default: the warning is gone.
     ensure!(!browser.is_visible(&testid("warning-no-default")).await?);
-    browser.assert_accessible("after adding a card (it)").await?;
+    browser
+        .assert_accessible("after adding a card (it)")
+        .await?;
 
     // SEPA: an IBAN with a typo is explained and nothing is sent.
     browser.click(&testid("add-method-toggle")).await?;
     browser.click(&testid("add-kind-sepa")).await?;
     browser.assert_accessible("SEPA form (it)").await?;
-    let posts_before = browser.infra.dev_api.request_count("POST", METHODS_API).await?;
+    let posts_before = browser
+        .infra
+        .dev_api
+        .request_count("POST", METHODS_API)
+        .await?;
     type_into(browser, &testid("sepa-holder"), "Giulia Rossi").await?;
     type_into(browser, &testid("sepa-iban"), "IT60X0542811101000000123457").await?;
     browser
@@ -290,19 +363,41 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
             vec![json!(testid("sepa-iban"))],
         )
         .await?;
-    ensure!(invalid == json!("true"), "the IBAN field is not marked invalid");
-    let posts_after = browser.infra.dev_api.request_count("POST", METHODS_API).await?;
+    ensure!(
+        invalid == json!("true"),
+        "the IBAN field is not marked invalid"
+    );
+    let posts_after = browser
+        .infra
+        .dev_api
+        .request_count("POST", METHODS_API)
+        .await?;
     ensure!(posts_after == posts_before, "an invalid IBAN was sent");
 
     // Lower case and spaces are fine; the field groups by four.
-    type_into(browser, &testid("sepa-iban"), "it60 x054 2811 1010 0000 0123 456").await?;
-    browser.wait_text_contains(&testid("sepa-iban-message"), "IBAN valido").await?;
+    type_into(
+        browser,
+        &testid("sepa-iban"),
+        "it60 x054 2811 1010 0000 0123 456",
+    )
+    .await?;
+    browser
+        .wait_text_contains(&testid("sepa-iban-message"), "IBAN valido")
+        .await?;
     browser.click(&testid("sepa-submit")).await?;
     notice_with_tone(browser, "success", "IT60 •••• •••• 3456").await?;
     browser
         .wait_text_contains(&testid("payment-methods-table"), "IT60 •••• •••• 3456")
         .await?;
-    let posts_sent = browser.infra.dev_api.request_count("POST", METHODS_API).await?;
-    ensure!(posts_sent == posts_before + 1, "the mandate was sent {} times", posts_sent - posts_before);
+    let posts_sent = browser
+        .infra
+        .dev_api
+        .request_count("POST", METHODS_API)
+        .await?;
+    ensure!(
+        posts_sent == posts_before + 1,
+        "the mandate was sent {} times",
+        posts_sent - posts_before
+    );
     Ok(())
 }
