@@ -97,8 +97,9 @@ pub fn AddMethod(
     let heading_id = unique_id("add-method-title");
     let radio = move |value: Choice, testid: &'static str, label: fn(Locale) -> &'static str| {
         let id = unique_id("add-method-kind");
+        let for_id = id.clone();
         view! {
-            <label class="add-method__choice" for=id.clone()>
+            <label class="add-method__choice" for=for_id>
                 <input type="radio" class="checkbox" name="add-method-kind" id=id data-testid=testid
                     prop:checked=move || choice.get() == value
                     on:change=move |_| choice.set(value) />
