@@ -128,7 +128,10 @@ impl AppState {
     }
 
     pub fn requests(&self) -> MutexGuard<'_, Vec<(String, String)>> {
-        self.inner.requests.lock().unwrap_or_else(|e| e.into_inner())
+        self.inner
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// `POST /_dev/reset`: the seed data again, no faults, no remembered idempotency keys.
