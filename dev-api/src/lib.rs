@@ -24,6 +24,7 @@ pub mod idempotency;
 pub mod listing;
 pub mod problem;
 pub mod renditions;
+pub mod request_log;
 pub mod rng;
 pub mod routes;
 pub mod seed;
@@ -70,6 +71,8 @@ struct Inner {
     sessions: Mutex<auth::Sessions>,
     faults: Mutex<Vec<faults::Fault>>,
     idempotency: Mutex<HashMap<(usize, String), idempotency::Entry>>,
+    /// (method, path) of every API request since the last reset, for `/_dev/requests`.
+    requests: Mutex<Vec<(String, String)>>,
 }
 
 impl AppState {
@@ -83,6 +86,7 @@ impl AppState {
                 sessions: Mutex::new(sessions),
                 faults: Mutex::new(Vec::new()),
                 idempotency: Mutex::new(HashMap::new()),
+                requests: Mutex::new(Vec::new()),
                 options,
             }),
         }
@@ -123,12 +127,20 @@ impl AppState {
             .unwrap_or_else(|e| e.into_inner())
     }
 
+    pub fn requests(&self) -> MutexGuard<'_, Vec<(String, String)>> {
+        self.inner
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
     /// `POST /_dev/reset`: the seed data again, no faults, no remembered idempotency keys.
     /// Sessions survive so a tester stays signed in.
     pub fn reset(&self) {
         *self.db() = seed::generate(&self.inner.options);
         self.faults().clear();
         self.idempotency().clear();
+        self.requests().clear();
     }
 }
 
@@ -145,6 +157,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             faults::latency,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            request_log::record,
         ))
         .layer(axum::middleware::from_fn(cors::cors))
         .with_state(state)

@@ -1090,3 +1090,93 @@ async fn openapi_and_health_are_served() {
     .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn provider_pending_and_error_outcomes_and_the_request_counter() {
+    let app = app();
+    let c = Client::sign_in(&app, "fr-consumer").await;
+    let count = |query: &'static str| {
+        let app = app.clone();
+        async move {
+            let r = send(
+                &app,
+                Request::get(format!("/api/v1/_dev/requests?{query}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+            r.json()["count"].as_u64().unwrap()
+        }
+    };
+    let start = |key: &'static str| {
+        let c = &c;
+        async move {
+            let r = c.post("/api/v1/payment-methods", key, json!({"type": "card", "default": true, "returnTo": "http://127.0.0.1:8080/payment-methods"})).await;
+            let url = r.json()["redirectUrl"].as_str().unwrap().to_owned();
+            url[url.find("/api/").unwrap()..].to_owned()
+        }
+    };
+    let decide = |path: String, decision: &'static str| {
+        let app = app.clone();
+        async move {
+            send(
+                &app,
+                Request::post(path)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(format!("decision={decision}")))
+                    .unwrap(),
+            )
+            .await
+            .text()
+        }
+    };
+    let before: PaymentMethodList =
+        serde_json::from_slice(&c.get("/api/v1/payment-methods").await.body).unwrap();
+    let page = send(
+        &app,
+        Request::get(start("o1").await).body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert!(page.text().contains("value=\"pending\"") && page.text().contains("value=\"error\""));
+    let refused = decide(start("o2").await, "error").await;
+    assert!(refused.contains("paymentMethod=error"), "{refused}");
+    let pending = decide(start("o3").await, "pending").await;
+    assert!(pending.contains("paymentMethod=pending"), "{pending}");
+    let after: PaymentMethodList =
+        serde_json::from_slice(&c.get("/api/v1/payment-methods").await.body).unwrap();
+    assert_eq!(
+        after.items.len(),
+        before.items.len() + 1,
+        "only the pending one is saved"
+    );
+    let added = after.items.last().unwrap();
+    assert_eq!(added.status, PaymentMethodStatus::Pending);
+    assert!(!added.default, "a pending method never becomes the default");
+
+    // Every request is counted, duplicates included; reset starts again.
+    for key in ["dup", "dup"] {
+        c.mutate(
+            Method::DELETE,
+            "/api/v1/payment-methods/pm-fr-paypal-closed",
+            key,
+            None,
+        )
+        .await;
+    }
+    assert_eq!(
+        count("method=DELETE&pathPrefix=/api/v1/payment-methods/pm-fr-paypal-closed").await,
+        2
+    );
+    assert_eq!(
+        count("method=POST&pathPrefix=/api/v1/payment-methods").await,
+        3
+    );
+    send(
+        &app,
+        Request::post("/api/v1/_dev/reset")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(count("method=DELETE").await, 0);
+}

@@ -29,6 +29,12 @@ pub struct Decision {
     card: Option<String>,
 }
 
+/// The provider's other callbacks (OVHcloud's `callbackUrl.pending` and `.error`), so that
+/// the portal's handling of each can be rehearsed.
+const OTHER_OUTCOMES: &str = "<fieldset><legend>Other outcomes</legend>\
+<button type=\"submit\" name=\"decision\" value=\"pending\">Accept, pending validation</button>\
+<button type=\"submit\" name=\"decision\" value=\"error\">Refuse (error)</button></fieldset>";
+
 fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -132,20 +138,21 @@ pub async fn provider_page(
         .find(|s| s.id == id && s.open)
         .ok_or_else(|| ApiError::not_found("registration", &id))?;
     let body = if s.kind == PaymentMethodType::Card {
-        "<p>Development stand-in for the payment provider. Choose a test card.</p>\
+        format!(
+            "<p>Development stand-in for the payment provider. Choose a test card.</p>\
 <form method=\"post\"><fieldset><legend>Test card</legend>\
 <p><input type=\"radio\" id=\"card-visa\" name=\"card\" value=\"visa\" checked> <label for=\"card-visa\">Visa ending 1111</label></p>\
 <p><input type=\"radio\" id=\"card-mc\" name=\"card\" value=\"mastercard\"> <label for=\"card-mc\">Mastercard ending 4444</label></p>\
 <p><input type=\"radio\" id=\"card-amex\" name=\"card\" value=\"amex\"> <label for=\"card-amex\">American Express ending 8431 (3-D Secure on payment)</label></p>\
 </fieldset><button class=\"primary\" type=\"submit\" name=\"decision\" value=\"approve\">Save the card</button>\
-<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button></form>"
-            .to_owned()
+<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>{OTHER_OUTCOMES}</form>"
+        )
     } else {
         let email = &db.customers[s.customer].customer.email;
         format!(
             "<p>Development stand-in for PayPal. Link the account {}?</p><form method=\"post\">\
 <button class=\"primary\" type=\"submit\" name=\"decision\" value=\"approve\">Link PayPal</button>\
-<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button></form>",
+<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>{OTHER_OUTCOMES}</form>",
             escape(email)
         )
     };
@@ -174,12 +181,22 @@ pub async fn provider_submit(
     let cd = &mut db.customers[c];
     cd.provider_sessions[i].open = false;
     let s = cd.provider_sessions[i].clone();
-    if f.decision != "approve" {
-        return Ok(navigate_to(
-            &with_query(&s.return_to, "paymentMethod", "cancelled"),
-            "Registration cancelled.",
-        ));
+    match f.decision.as_str() {
+        "approve" | "pending" => {}
+        "error" => {
+            return Ok(navigate_to(
+                &with_query(&s.return_to, "paymentMethod", "error"),
+                "Registration refused.",
+            ));
+        }
+        _ => {
+            return Ok(navigate_to(
+                &with_query(&s.return_to, "paymentMethod", "cancelled"),
+                "Registration cancelled.",
+            ));
+        }
     }
+    let pending = f.decision == "pending";
     let (brand, label, expires_on) = if s.kind == PaymentMethodType::Card {
         let (brand, last4) = match f.card.as_deref() {
             Some("mastercard") => (CardBrand::Mastercard, "4444"),
@@ -199,16 +216,22 @@ pub async fn provider_submit(
         expires_on,
         description: s.description.clone(),
         default: false,
-        status: PaymentMethodStatus::Valid,
+        status: if pending {
+            PaymentMethodStatus::Pending
+        } else {
+            PaymentMethodStatus::Valid
+        },
         created_at: now,
     };
     let mid = method.id.clone();
     cd.payment_methods.push(method);
-    if s.make_default || !cd.payment_methods.iter().any(|m| m.default) {
+    // Only a valid method can be the default: a pending one waits for its validation.
+    if !pending && (s.make_default || !cd.payment_methods.iter().any(|m| m.default)) {
         set_default(cd, &mid);
     }
+    let outcome = if pending { "pending" } else { "added" };
     Ok(navigate_to(
-        &with_query(&s.return_to, "paymentMethod", "added"),
+        &with_query(&s.return_to, "paymentMethod", outcome),
         "Payment method saved.",
     ))
 }

@@ -60,6 +60,7 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/_dev/reset", post(faults::reset))
         .route("/_dev/counters", get(dev_orders::counters))
         .route("/_dev/orders/{id}/advance", post(dev_orders::advance))
+        .route("/_dev/requests", get(crate::request_log::count))
         .route(
             "/_dev/3ds/{id}",
             get(dev::three_ds_page).post(dev::three_ds_submit),

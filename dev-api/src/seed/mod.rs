@@ -297,6 +297,41 @@ impl Generator {
                     Valid,
                     created(300),
                 ),
+                // The other statuses the list must explain: a mandate the bank is still
+                // validating, a card the provider refused, a PayPal account closed.
+                pm(
+                    "pm-fr-sepa-pending",
+                    Sepa,
+                    "FR14 •••• •••• 2606",
+                    None,
+                    None,
+                    Some("Nouveau compte – mandat en cours"),
+                    false,
+                    Pending,
+                    created(1),
+                ),
+                pm(
+                    "pm-fr-cb-failed",
+                    Card,
+                    "•••• 0119",
+                    Some(CardBrand::Cb),
+                    Some(end_of_month(today + Months::new(30))),
+                    None,
+                    false,
+                    Failed,
+                    created(20),
+                ),
+                pm(
+                    "pm-fr-paypal-closed",
+                    Paypal,
+                    "camille.pro@example.fr",
+                    None,
+                    None,
+                    None,
+                    false,
+                    Canceled,
+                    created(1500),
+                ),
             ]
         } else {
             vec![

@@ -102,6 +102,20 @@ impl DevApi {
         Ok(())
     }
 
+    /// How many `method` requests to paths starting with `path_prefix` reached the API since
+    /// the last reset (`GET /_dev/requests`), duplicates included.
+    pub async fn request_count(&self, method: &str, path_prefix: &str) -> Result<u64> {
+        let url = format!(
+            "{}?method={method}&pathPrefix={path_prefix}",
+            self.dev_url("requests")
+        );
+        let body = http::expect_success("GET", &url, None).await?;
+        let value: serde_json::Value = serde_json::from_str(&body)?;
+        value["count"]
+            .as_u64()
+            .ok_or_else(|| anyhow!("no count in {body}"))
+    }
+
     /// Makes the next `times` requests whose path starts with `path_prefix` fail with `kind`.
     pub async fn set_fault(&self, path_prefix: &str, kind: FaultKind, times: u32) -> Result<()> {
         let body = json!({ "pathPrefix": path_prefix, "kind": kind.wire_name(), "times": times });

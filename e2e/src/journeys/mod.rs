@@ -10,6 +10,7 @@ mod details;
 mod errors;
 mod invoices;
 mod orders;
+mod payment_methods;
 mod shell;
 
 use std::future::Future;
@@ -74,5 +75,7 @@ pub fn root_only() -> Vec<Journey> {
         orders::withdrawal_by_a_consumer_and_its_refusals_fr,
         orders::withdrawal_refused_to_a_business_it,
         orders::orders_faults_show_clearly_and_retry,
+        payment_methods::payment_methods_list_and_manage_fr,
+        payment_methods::payment_methods_add_and_no_default_it,
     ]
 }
