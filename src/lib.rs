@@ -12,6 +12,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod dashboard;
+pub mod export;
 pub mod format;
 pub mod gallery;
 pub mod invoices;
