@@ -5,6 +5,8 @@
 pub mod csv;
 #[cfg(target_arch = "wasm32")]
 mod download;
+pub mod fetch;
+pub mod pdf;
 
 /// Offers bytes to the customer as a file download (a Blob behind a
 /// temporary `<a download>`).

@@ -30,6 +30,7 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/orders/{id}/order.pdf", get(orders::pdf))
         .route("/invoices", get(invoices::list))
         .route("/invoices/pay", post(invoices::pay_many))
+        .route("/invoices/totals", get(invoices::totals))
         .route("/invoices/{id}", get(invoices::get_one))
         .route("/invoices/{id}/pay", post(invoices::pay_one))
         .route("/invoices/{id}/invoice.html", get(invoices::html))
@@ -57,6 +58,7 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/openapi.yaml", get(openapi))
         .route("/_dev/faults", post(faults::arm).delete(faults::clear))
         .route("/_dev/reset", post(faults::reset))
+        .route("/_dev/invoice-extras", post(dev::invoice_extras))
         .route(
             "/_dev/3ds/{id}",
             get(dev::three_ds_page).post(dev::three_ds_submit),

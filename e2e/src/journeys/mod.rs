@@ -8,6 +8,7 @@ mod accessibility;
 mod dashboard;
 mod details;
 mod errors;
+mod invoice_actions;
 mod invoices;
 mod shell;
 
@@ -65,5 +66,5 @@ pub fn everywhere() -> Vec<Journey> {
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
-    journeys![]
+    journeys![invoice_actions::invoice_list_sorts_selects_and_exports_fr_it]
 }
