@@ -13,6 +13,7 @@ pub mod checkout;
 pub mod components;
 pub mod config;
 pub mod dashboard;
+pub mod export;
 pub mod format;
 pub mod gallery;
 pub mod invoices;

@@ -546,6 +546,33 @@ pub struct InvoiceSummary {
     pub category: InvoiceCategory,
 }
 
+/// `GET /invoices/totals`: what the invoices a filter matches add up to, one
+/// entry per currency (amounts of two currencies never add up).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceTotals {
+    /// Invoices matching the filter, all currencies.
+    pub count: u64,
+    pub currencies: Vec<CurrencyTotals>,
+}
+
+/// The totals of the matching invoices in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyTotals {
+    pub currency: Currency,
+    /// Invoices in this currency.
+    pub count: u64,
+    /// Sum of their balances due.
+    #[serde(with = "decimal_string")]
+    pub balance_due: Decimal,
+    /// How many have a balance due (unpaid or overdue).
+    pub unpaid_count: u64,
+    /// Sum of the balances due of the overdue ones.
+    #[serde(with = "decimal_string")]
+    pub overdue: Decimal,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvoiceLine {

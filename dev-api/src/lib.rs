@@ -44,6 +44,9 @@ pub struct Seed {
     pub latency: Duration,
     /// The instant the demo data is relative to ("now" at start-up unless pinned).
     pub now: DateTime<FixedOffset>,
+    /// Adds the invoices that exercise the invoice exports (amounts above
+    /// 1,000, a formula as an order number, a second currency).
+    pub invoice_extras: bool,
 }
 
 impl Seed {
@@ -54,6 +57,7 @@ impl Seed {
             orders: 30,
             latency: Duration::ZERO,
             now,
+            invoice_extras: false,
         }
     }
 }

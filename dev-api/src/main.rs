@@ -18,6 +18,7 @@ OPTIONS:
     --invoices N      invoices per demo customer (default 60)
     --orders N        orders per demo customer (default 30)
     --latency-ms N    delay added to every API response (default 0)
+    --invoice-extras  add invoices above 1,000, a formula order number and a GBP invoice
     --now DATETIME    pin \"now\" for the demo data, RFC 3339 (default: the real time)
     --help            print this help
 
@@ -58,6 +59,7 @@ fn parse(args: &[String]) -> Result<Option<Cli>, String> {
             "--seed" => seed.seed = num(value()?)?,
             "--invoices" => seed.invoices = num(value()?)? as usize,
             "--orders" => seed.orders = num(value()?)? as usize,
+            "--invoice-extras" => seed.invoice_extras = true,
             "--latency-ms" => seed.latency = Duration::from_millis(num(value()?)?),
             "--now" => {
                 let v = value()?;

@@ -42,6 +42,16 @@ pub trait BillingBackend {
         cancel: &AbortSignal,
     ) -> ApiFuture<Page<InvoiceSummary>>;
     fn invoice(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Invoice>;
+    /// What the invoices a filter matches add up to, per currency (sort and
+    /// page in `query` are ignored).
+    fn invoice_totals(
+        &self,
+        query: &InvoiceQuery,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<InvoiceTotals>;
+    /// Where the browser opens an invoice's HTML (`pdf: false`) or PDF
+    /// rendition, from its id alone (a list row has no rendition URLs).
+    fn invoice_rendition_url(&self, id: &str, pdf: bool) -> String;
     fn pay_invoice(
         &self,
         id: &str,

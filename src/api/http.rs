@@ -60,6 +60,11 @@ impl HttpClient {
         }
     }
 
+    /// The absolute URL of an API path (`/invoices/7/invoice.pdf`).
+    pub fn api_url(&self, path: &str) -> String {
+        self.absolute_url(&format!("{}{path}", self.base_url))
+    }
+
     /// An absolute URL for a path the API returned (renditions may be
     /// API-relative, e.g. `/api/v1/invoices/7/invoice.pdf`).
     pub fn absolute_url(&self, url: &str) -> String {

@@ -121,6 +121,29 @@ impl BillingBackend for ReferenceAdapter {
         self.read(with_query("/invoices", query.to_query_string()), cancel)
     }
 
+    fn invoice_totals(
+        &self,
+        query: &InvoiceQuery,
+        cancel: &AbortSignal,
+    ) -> ApiFuture<InvoiceTotals> {
+        let filter = InvoiceQuery {
+            sort: None,
+            page: None,
+            page_size: None,
+            ..query.clone()
+        };
+        self.read(
+            with_query("/invoices/totals", filter.to_query_string()),
+            cancel,
+        )
+    }
+
+    fn invoice_rendition_url(&self, id: &str, pdf: bool) -> String {
+        let file = if pdf { "invoice.pdf" } else { "invoice.html" };
+        self.http
+            .api_url(&format!("/invoices/{}/{file}", segment(id)))
+    }
+
     fn invoice(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Invoice> {
         self.read(format!("/invoices/{}", segment(id)), cancel)
     }

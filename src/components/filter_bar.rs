@@ -24,6 +24,8 @@ use std::str::FromStr;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {
     pub text: String,
+    /// An order number (part of one), searched beside the text; empty = any.
+    pub order: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Keys of the chosen statuses (`OrderStatus::as_str()`…); empty = all.
@@ -63,6 +65,7 @@ impl Filter {
         }
         Filter {
             text: get("q").unwrap_or_default().trim().to_owned(),
+            order: get("order").unwrap_or_default().trim().to_owned(),
             from,
             to,
             statuses,
@@ -77,6 +80,9 @@ impl Filter {
         let mut pairs = Vec::new();
         if !self.text.is_empty() {
             pairs.push(format!("q={}", percent_encode(&self.text)));
+        }
+        if !self.order.is_empty() {
+            pairs.push(format!("order={}", percent_encode(&self.order)));
         }
         // Dates, status keys and decimals need no escaping; the commas between
         // statuses stay readable (they are allowed in a query).
@@ -174,6 +180,8 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
 /// - `value`: the filter in force; the bar starts from it and writes it on apply.
 /// - `search_label`: the label of the text field (e.g. "Référence"); no text
 ///   field without it.
+/// - `order_label`: the label of an order-number field beside the text
+///   field (e.g. "Numéro de la commande"); none without it.
 /// - `statuses`: the statuses offered (none: no status filter).
 /// - `amounts`: offer the amount range.
 /// - `today`: the end of the presets (tests and the gallery fix it).
@@ -181,6 +189,7 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
 pub fn FilterBar(
     value: RwSignal<Filter>,
     #[prop(optional)] search_label: Option<Label>,
+    #[prop(optional)] order_label: Option<Label>,
     #[prop(optional)] statuses: Vec<StatusOption>,
     #[prop(optional)] amounts: bool,
     #[prop(optional)] today: Option<NaiveDate>,
@@ -189,6 +198,7 @@ pub fn FilterBar(
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let start = value.get_untracked();
     let text = RwSignal::new(start.text.clone());
+    let order = RwSignal::new(start.order.clone());
     let from = RwSignal::new(start.from);
     let to = RwSignal::new(start.to);
     let chosen = RwSignal::new(start.statuses.clone());
@@ -207,6 +217,7 @@ pub fn FilterBar(
             return;
         }
         text.set(value.text.clone());
+        order.set(value.order.clone());
         from.set(value.from);
         to.set(value.to);
         chosen.set(value.statuses.clone());
@@ -224,6 +235,7 @@ pub fn FilterBar(
         }
         value.set(Filter {
             text: text.get_untracked().trim().to_owned(),
+            order: order.get_untracked().trim().to_owned(),
             from: from.get_untracked(),
             to: to.get_untracked(),
             statuses: chosen.get_untracked(),
@@ -233,6 +245,7 @@ pub fn FilterBar(
     };
     let reset = move |_| {
         text.set(String::new());
+        order.set(String::new());
         from.set(None);
         to.set(None);
         chosen.set(Vec::new());
@@ -257,6 +270,18 @@ pub fn FilterBar(
                 <input class="field__input" type="search" id=field
                     prop:value=move || text.get()
                     on:input=move |event| text.set(event_target_value(&event)) />
+            </div>
+        }
+    });
+
+    let order_search = order_label.map(|label| {
+        let field = format!("{id}-order");
+        view! {
+            <div class="field filter-bar__search">
+                <label class="field__label" for=field.clone()>{move || label(i18n.get_locale())}</label>
+                <input class="field__input" type="search" id=field data-testid="filter-order"
+                    prop:value=move || order.get()
+                    on:input=move |event| order.set(event_target_value(&event)) />
             </div>
         }
     });
@@ -342,6 +367,7 @@ pub fn FilterBar(
         <form class="filter-bar" role="search" on:submit=apply
             aria-label=move || td_string!(i18n.get_locale(), filters.label)>
             {search}
+            {order_search}
             <fieldset class="filter-bar__group">
                 <legend class="field__label">{t!(i18n, filters.period)}</legend>
                 <div class="filter-bar__chips">{presets}</div>
@@ -410,6 +436,7 @@ mod tests {
     fn a_filter_survives_its_url() {
         let filter = Filter {
             text: "FR 2026/01&x=1".into(),
+            order: "=12 3".into(),
             from: Some(day("2026-01-01")),
             to: Some(day("2026-03-31")),
             statuses: vec!["unpaid", "paid"],
@@ -419,11 +446,12 @@ mod tests {
         let query = filter.to_query();
         assert_eq!(
             query,
-            "q=FR%202026%2F01%26x%3D1&from=2026-01-01&to=2026-03-31&status=unpaid,paid&min=49.90&max=1000"
+            "q=FR%202026%2F01%26x%3D1&order=%3D12%203&from=2026-01-01&to=2026-03-31&status=unpaid,paid&min=49.90&max=1000"
         );
         // The router hands the page decoded values.
         let decoded = [
             ("q", "FR 2026/01&x=1"),
+            ("order", "=12 3"),
             ("from", "2026-01-01"),
             ("to", "2026-03-31"),
             ("status", "unpaid,paid"),

@@ -14,11 +14,23 @@ use crate::problem::{ApiError, ApiResult};
 use crate::seed::{CustomerData, follow_up, regularisation_lines};
 use crate::{ApiJson, AppState, json};
 
+/// The balance is in the account's currency (EUR): an invoice in another
+/// currency is paid on its own, never added to euros.
+fn in_account_currency(invoice: &&Invoice) -> bool {
+    invoice.balance_due.currency == Currency::EUR
+}
+
 pub fn balance_of(cd: &CustomerData) -> Balance {
-    let due: Decimal = cd.invoices.iter().map(|i| i.balance_due.amount).sum();
+    let due: Decimal = cd
+        .invoices
+        .iter()
+        .filter(in_account_currency)
+        .map(|i| i.balance_due.amount)
+        .sum();
     let overdue: Decimal = cd
         .invoices
         .iter()
+        .filter(in_account_currency)
         .filter(|i| i.status == InvoiceStatus::Overdue)
         .map(|i| i.balance_due.amount)
         .sum();
@@ -58,6 +70,7 @@ pub async fn pay(
         .invoices
         .iter()
         .filter(|i| i.balance_due.amount > Decimal::ZERO)
+        .filter(in_account_currency)
         .collect();
     if unpaid.is_empty() {
         return Err(ApiError::conflict(

@@ -3,6 +3,7 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{Html, Response};
 use billing_contract::*;
 use chrono::Months;
@@ -240,4 +241,12 @@ fn seed_end_of_month(d: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     let first = chrono::NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
     (first + Months::new(1)).pred_opt()
+}
+
+/// Adds the invoices that exercise the invoice exports and payments (see
+/// `seed::invoice_extras`); `POST /_dev/reset` takes them away again.
+pub async fn invoice_extras(State(state): State<AppState>) -> StatusCode {
+    let now = state.options().now;
+    crate::seed::invoice_extras::add(&mut state.db(), now);
+    StatusCode::NO_CONTENT
 }

@@ -24,12 +24,8 @@ fn find<'a>(cd: &'a CustomerData, id: &str) -> ApiResult<&'a Invoice> {
         .ok_or_else(|| ApiError::not_found("invoice", id))
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(me): Extension<Authed>,
-    Query(q): Query<Vec<(String, String)>>,
-) -> ApiResult<Response> {
-    let p = Params::new(q);
+/// The invoices the filters of `GET /invoices` match, in no particular order.
+fn matching<'a>(cd: &'a CustomerData, p: &Params) -> ApiResult<Vec<&'a Invoice>> {
     let reference = p.get("reference").map(str::to_lowercase);
     let order_id = p.get("orderId").map(str::to_lowercase);
     let range = p.range()?;
@@ -43,14 +39,7 @@ pub async fn list(
             "must not exceed maxAmount",
         ));
     }
-    let sort = p.sort(
-        &["date", "reference", "totalInclTax", "balanceDue"],
-        Sort::desc("date"),
-    )?;
-    let (page, size) = p.page()?;
-    let db = state.db();
-    let cd = &db.customers[me.customer];
-    let mut items: Vec<&Invoice> = cd
+    Ok(cd
         .invoices
         .iter()
         .filter(|i| {
@@ -67,12 +56,39 @@ pub async fn list(
         .filter(|i| statuses.is_empty() || statuses.contains(&i.status))
         .filter(|i| min.is_none_or(|m| i.total_incl_tax.amount >= m))
         .filter(|i| max.is_none_or(|m| i.total_incl_tax.amount <= m))
-        .collect();
+        .collect())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult<Response> {
+    let p = Params::new(q);
+    let sort = p.sort(
+        &[
+            "date",
+            "reference",
+            "orderId",
+            "totalExclTax",
+            "totalInclTax",
+            "balanceDue",
+            "status",
+        ],
+        Sort::desc("date"),
+    )?;
+    let (page, size) = p.page()?;
+    let db = state.db();
+    let cd = &db.customers[me.customer];
+    let mut items = matching(cd, &p)?;
     items.sort_by(|a, b| {
         let o = match sort.field.as_str() {
             "reference" => a.reference.cmp(&b.reference),
+            "orderId" => a.order_id.cmp(&b.order_id),
+            "totalExclTax" => a.total_excl_tax.amount.cmp(&b.total_excl_tax.amount),
             "totalInclTax" => a.total_incl_tax.amount.cmp(&b.total_incl_tax.amount),
             "balanceDue" => a.balance_due.amount.cmp(&b.balance_due.amount),
+            "status" => a.status.as_str().cmp(b.status.as_str()),
             _ => Ordering::Equal,
         }
         .then(a.date.cmp(&b.date));
@@ -85,6 +101,55 @@ pub async fn list(
         page_size: page.page_size,
         total: page.total,
     }))
+}
+
+/// `GET /invoices/totals`: the list's header summary, per currency in the
+/// order the currencies first appear (newest invoice first).
+pub async fn totals(
+    State(state): State<AppState>,
+    Extension(me): Extension<Authed>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult<Response> {
+    let p = Params::new(q);
+    let db = state.db();
+    let cd = &db.customers[me.customer];
+    let mut items = matching(cd, &p)?;
+    items.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    let mut totals = InvoiceTotals {
+        count: items.len() as u64,
+        currencies: Vec::new(),
+    };
+    for invoice in items {
+        let currency = invoice.balance_due.currency;
+        let at = match totals
+            .currencies
+            .iter()
+            .position(|c| c.currency == currency)
+        {
+            Some(at) => at,
+            None => {
+                totals.currencies.push(CurrencyTotals {
+                    currency,
+                    count: 0,
+                    balance_due: Decimal::ZERO,
+                    unpaid_count: 0,
+                    overdue: Decimal::ZERO,
+                });
+                totals.currencies.len() - 1
+            }
+        };
+        let entry = &mut totals.currencies[at];
+        entry.count += 1;
+        let due = invoice.balance_due.amount;
+        if due > Decimal::ZERO {
+            entry.balance_due += due;
+            entry.unpaid_count += 1;
+            if invoice.status == InvoiceStatus::Overdue {
+                entry.overdue += due;
+            }
+        }
+    }
+    Ok(json(&totals))
 }
 
 pub async fn get_one(
@@ -115,8 +180,18 @@ fn pay(
         .with_field("invoiceIds", "at least one invoice"));
     }
     let mut amount = Decimal::ZERO;
+    let mut currency = None;
     for id in &ids {
         let inv = find(cd, id)?;
+        let this = inv.balance_due.currency;
+        if *currency.get_or_insert(this) != this {
+            return Err(ApiError::unprocessable(
+                "mixed-currencies",
+                "Mixed currencies",
+                "One payment settles invoices of one currency only.",
+            )
+            .with_field("invoiceIds", "invoices of one currency"));
+        }
         if inv.balance_due.amount <= Decimal::ZERO {
             return Err(ApiError::conflict(
                 "invoice-already-paid",

@@ -31,6 +31,7 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/orders/{id}/order.pdf", get(orders::pdf))
         .route("/invoices", get(invoices::list))
         .route("/invoices/pay", post(invoices::pay_many))
+        .route("/invoices/totals", get(invoices::totals))
         .route("/invoices/{id}", get(invoices::get_one))
         .route("/invoices/{id}/pay", post(invoices::pay_one))
         .route("/invoices/{id}/invoice.html", get(invoices::html))
@@ -61,6 +62,7 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/_dev/counters", get(dev_orders::counters))
         .route("/_dev/orders/{id}/advance", post(dev_orders::advance))
         .route("/_dev/requests", get(crate::request_log::count))
+        .route("/_dev/invoice-extras", post(dev::invoice_extras))
         .route(
             "/_dev/3ds/{id}",
             get(dev::three_ds_page).post(dev::three_ds_submit),

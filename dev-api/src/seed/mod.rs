@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod follow_up;
+pub mod invoice_extras;
 
 use std::collections::{HashMap, HashSet};
 
@@ -99,11 +100,15 @@ pub fn generate(options: &Seed) -> Db {
             .customer(demo, options)
         })
         .collect();
-    Db {
+    let mut db = Db {
         customers,
         next_id: 1000,
         counters: DevCounters::default(),
+    };
+    if options.invoice_extras {
+        invoice_extras::add(&mut db, options.now);
     }
+    db
 }
 
 struct Generator {

@@ -8,6 +8,7 @@ mod accessibility;
 mod dashboard;
 mod details;
 mod errors;
+mod invoice_actions;
 mod invoices;
 mod orders;
 mod payment_methods;
@@ -78,4 +79,5 @@ pub fn root_only() -> Vec<Journey> {
         payment_methods::payment_methods_list_and_manage_fr,
         payment_methods::payment_methods_add_and_no_default_it,
     ]
+    journeys![invoice_actions::invoice_list_sorts_selects_and_exports_fr_it]
 }
