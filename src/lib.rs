@@ -11,6 +11,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod credit_notes;
 pub mod dashboard;
 pub mod format;
 pub mod gallery;

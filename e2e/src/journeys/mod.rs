@@ -9,6 +9,7 @@ mod dashboard;
 mod details;
 mod errors;
 mod invoices;
+mod payments;
 mod shell;
 
 use std::future::Future;
@@ -65,5 +66,10 @@ pub fn everywhere() -> Vec<Journey> {
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
-    journeys![]
+    journeys![
+        payments::payments_filter_link_and_explain_fr_it,
+        payments::credit_notes_match_the_api_fr_it,
+        payments::payments_errors_show_and_retry,
+        payments::payments_csv_export_equals_the_api,
+    ]
 }
