@@ -1104,7 +1104,11 @@ async fn payment_filters_link_payments_invoices_and_credit_notes() {
         }
     };
     let all = get("/api/v1/payments?pageSize=200".into()).await;
-    assert!(all.items.iter().all(|p| p.status == PaymentStatus::Succeeded));
+    assert!(
+        all.items
+            .iter()
+            .all(|p| p.status == PaymentStatus::Succeeded)
+    );
     // By id: exactly that payment.
     let one = &all.items[3];
     let r = get(format!("/api/v1/payments?id={}", one.id)).await;
@@ -1113,10 +1117,9 @@ async fn payment_filters_link_payments_invoices_and_credit_notes() {
     let invoice_id = &one.invoices[0].id;
     let r = get(format!("/api/v1/payments?invoiceId={invoice_id}")).await;
     assert!(r.items.iter().any(|p| p.id == one.id));
-    let inv: Invoice = serde_json::from_slice(
-        &c.get(&format!("/api/v1/invoices/{invoice_id}")).await.body,
-    )
-    .unwrap();
+    let inv: Invoice =
+        serde_json::from_slice(&c.get(&format!("/api/v1/invoices/{invoice_id}")).await.body)
+            .unwrap();
     let from_invoice: HashSet<_> = inv.payments.iter().map(|p| p.id.clone()).collect();
     let from_payments: HashSet<_> = r.items.iter().map(|p| p.id.clone()).collect();
     assert_eq!(from_invoice, from_payments);
@@ -1126,7 +1129,11 @@ async fn payment_filters_link_payments_invoices_and_credit_notes() {
     assert!(r.items.iter().any(|p| p.id == one.id));
     // By type and amount, exactly.
     for kind in PaymentMethodType::ALL {
-        let r = get(format!("/api/v1/payments?type={}&pageSize=200", kind.as_str())).await;
+        let r = get(format!(
+            "/api/v1/payments?type={}&pageSize=200",
+            kind.as_str()
+        ))
+        .await;
         let expected = all
             .items
             .iter()
@@ -1147,7 +1154,11 @@ async fn payment_filters_link_payments_invoices_and_credit_notes() {
     .await;
     assert!(r.total >= 1 && r.items.iter().all(|p| p.amount.amount == pivot));
     let asc = get("/api/v1/payments?sort=amount&pageSize=200".into()).await;
-    assert!(asc.items.windows(2).all(|w| w[0].amount.amount <= w[1].amount.amount));
+    assert!(
+        asc.items
+            .windows(2)
+            .all(|w| w[0].amount.amount <= w[1].amount.amount)
+    );
     for bad in ["type=cash", "minAmount=10&maxAmount=1", "minAmount=1e3"] {
         let r = c.get(&format!("/api/v1/payments?{bad}")).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
@@ -1160,10 +1171,17 @@ async fn payment_filters_link_payments_invoices_and_credit_notes() {
         .collect();
     assert_eq!(lowered.len(), 1);
     let lowered = lowered[0];
-    let applied: Decimal = lowered.invoices.iter().map(|s| s.amount_applied.amount).sum();
+    let applied: Decimal = lowered
+        .invoices
+        .iter()
+        .map(|s| s.amount_applied.amount)
+        .sum();
     let credit = lowered.credit_applied.as_ref().unwrap().amount;
     assert_eq!(lowered.amount.amount, applied - credit);
-    let note_ref = lowered.credit_note.as_ref().expect("the credit note is named");
+    let note_ref = lowered
+        .credit_note
+        .as_ref()
+        .expect("the credit note is named");
     let notes: Page<CreditNote> =
         serde_json::from_slice(&c.get("/api/v1/credit-notes").await.body).unwrap();
     let note = notes.items.iter().find(|n| n.id == note_ref.id).unwrap();
@@ -1179,7 +1197,11 @@ async fn payment_filters_link_payments_invoices_and_credit_notes() {
         .body,
     )
     .unwrap();
-    assert!(r.items.iter().all(|n| n.original_invoice_id == note.original_invoice_id));
+    assert!(
+        r.items
+            .iter()
+            .all(|n| n.original_invoice_id == note.original_invoice_id)
+    );
     assert!(r.items.iter().any(|n| n.id == note.id));
     let r: Page<CreditNote> = serde_json::from_slice(
         &c.get(&format!("/api/v1/credit-notes?id={}", note.id))

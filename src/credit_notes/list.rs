@@ -6,8 +6,7 @@ use crate::api::models::CreditNote;
 use crate::api::models::query::CreditNoteQuery;
 use crate::api::{api_resource, use_api};
 use crate::components::{
-    Column, CountLabel, DateText, MoneyText, NoMatch, Page, PagedTable, TableSort,
-    page_from_query,
+    Column, CountLabel, DateText, MoneyText, NoMatch, Page, PagedTable, TableSort, page_from_query,
 };
 use crate::i18n::*;
 use crate::payments::PaymentsTabs;

@@ -45,7 +45,10 @@ pub fn record(locale: Locale, payment: &Payment) -> Vec<Cell> {
         Cell::Date(payment.date.date_naive()),
         Cell::Amount(payment.amount.amount),
         Cell::from(payment.amount.currency.as_str()),
-        Cell::from(payment_method_type_label(locale, payment.payment_method.kind)),
+        Cell::from(payment_method_type_label(
+            locale,
+            payment.payment_method.kind,
+        )),
         Cell::from(payment.payment_method.label.as_str()),
         Cell::from(super::list::payment_status_label(locale, payment.status)),
         Cell::from(invoices),
@@ -130,6 +133,7 @@ pub fn PaymentExport(
         let signal = abort.signal();
         controller.set_value(Some(abort));
         let base = query.get_untracked();
+        let api = api.clone();
         state.set(ExportState::Running(Progress::default()));
         leptos::task::spawn_local(async move {
             let load = move |page: u32, cancel: &web_sys::AbortSignal| {
@@ -176,11 +180,15 @@ pub fn PaymentExport(
             ExportState::Done(file) => {
                 td_string!(locale, payment_tracking.exported, file = file.as_str()).to_string()
             }
-            ExportState::Failed(reason) => {
-                td_string!(locale, payment_tracking.export_failed, reason = reason.as_str())
-                    .to_string()
+            ExportState::Failed(reason) => td_string!(
+                locale,
+                payment_tracking.export_failed,
+                reason = reason.as_str()
+            )
+            .to_string(),
+            ExportState::Cancelled => {
+                td_string!(locale, payment_tracking.export_cancelled).to_string()
             }
-            ExportState::Cancelled => td_string!(locale, payment_tracking.export_cancelled).to_string(),
         }
     };
     view! {

@@ -112,8 +112,9 @@ fn payment_columns() -> Vec<Column<Payment>> {
                 let explained = p.credit_applied.is_some();
                 explained.then(move || {
                     view! {
-                        {note.map(|note| view! {
-                            <a href=routes::credit_note(&note.id)>{note.reference}</a>
+                        {note.map(|note| {
+                            let href = routes::credit_note(&note.id);
+                            view! { <a href=href>{note.reference}</a> }
                         })}
                         <span class="cell-note">
                             {move || credit_explanation(i18n.get_locale(), &payment)}

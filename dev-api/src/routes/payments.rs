@@ -108,9 +108,9 @@ pub async fn credit_note_html(
     let db = state.db();
     let cd = &db.customers[me.customer];
     let cn = find_credit_note(cd, &id)?;
-    Ok(Html(renditions::html::render(&renditions::credit_note_doc(
-        cd, cn,
-    ))))
+    Ok(Html(renditions::html::render(
+        &renditions::credit_note_doc(cd, cn),
+    )))
 }
 
 pub async fn credit_note_pdf(

@@ -90,14 +90,13 @@ fn api_invoices(page: &Value) -> Vec<Vec<String>> {
 }
 
 /// Waits until the URL's query is `expected` and the rows are the API's answer to `api_path`.
-async fn wait_for_api(
-    browser: &Browser,
-    expected_query: &str,
-    api_path: &str,
-) -> Result<Vec<Row>> {
+async fn wait_for_api(browser: &Browser, expected_query: &str, api_path: &str) -> Result<Vec<Row>> {
     let page = api(browser, api_path).await?;
     let expected = api_invoices(&page);
-    ensure!(!expected.is_empty(), "the API has no payment for {api_path}");
+    ensure!(
+        !expected.is_empty(),
+        "the API has no payment for {api_path}"
+    );
     let last = std::cell::RefCell::new((String::new(), Vec::new()));
     let outcome = browser
         .poll(
@@ -115,7 +114,9 @@ async fn wait_for_api(
         )
         .await;
     let (query, rows) = last.into_inner();
-    outcome.map_err(|e| anyhow::anyhow!("{e}; last query {query:?}, rows {rows:?}, API {expected:?}"))?;
+    outcome.map_err(|e| {
+        anyhow::anyhow!("{e}; last query {query:?}, rows {rows:?}, API {expected:?}")
+    })?;
     Ok(rows)
 }
 
@@ -153,20 +154,26 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
     );
     // The bar shows the URL's filter.
     let card = "form.filter-bar input[type=checkbox][value=card]";
-    ensure!(field_value(browser, card).await? == json!(true), "the card box is unticked");
+    ensure!(
+        field_value(browser, card).await? == json!(true),
+        "the card box is unticked"
+    );
     ensure!(
         field_value(browser, "form.filter-bar input[type=date]").await? == json!(from),
         "the start date is not in the bar"
     );
-    browser.assert_accessible("the payments, filtered (fr)").await?;
+    browser
+        .assert_accessible("the payments, filtered (fr)")
+        .await?;
 
     // Another type through the bar: a new URL, the API's answer for it.
-    browser.click("form.filter-bar input[type=checkbox][value=sepa]").await?;
+    browser
+        .click("form.filter-bar input[type=checkbox][value=sepa]")
+        .await?;
     browser.click(APPLY).await?;
     let url_query = format!("from={from}&to={to}&min=1&max=5000&type=card,sepa");
-    let api_query = format!(
-        "from={from}&to={to}&type=card,sepa&minAmount=1&maxAmount=5000&pageSize=25"
-    );
+    let api_query =
+        format!("from={from}&to={to}&type=card,sepa&minAmount=1&maxAmount=5000&pageSize=25");
     wait_for_api(browser, &url_query, &format!("/payments?{api_query}")).await?;
     // It survives a reload, and Back returns to the card-only list.
     browser.reload().await?;
@@ -174,24 +181,46 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
     browser.client.back().await?;
     let card_only = format!("from={from}&to={to}&min=1&max=5000&type=card");
     browser
-        .poll("Back to restore the card-only filter", DEFAULT_WAIT, || async {
-            let url = browser.client.current_url().await?;
-            let sepa = field_value(browser, "form.filter-bar input[type=checkbox][value=sepa]").await?;
-            Ok((url.query() == Some(card_only.as_str()) && sepa == json!(false)).then_some(()))
-        })
+        .poll(
+            "Back to restore the card-only filter",
+            DEFAULT_WAIT,
+            || async {
+                let url = browser.client.current_url().await?;
+                let sepa = field_value(browser, "form.filter-bar input[type=checkbox][value=sepa]")
+                    .await?;
+                Ok((url.query() == Some(card_only.as_str()) && sepa == json!(false)).then_some(()))
+            },
+        )
         .await?;
 
     // Sorted by amount, in the URL, as the API sorts.
     browser.goto("payments").await?;
     wait_for_api(browser, "", "/payments?pageSize=25").await?;
-    browser.click(&format!("{} th[data-column=amount] button", testid("payments-table"))).await?;
+    browser
+        .click(&format!(
+            "{} th[data-column=amount] button",
+            testid("payments-table")
+        ))
+        .await?;
     wait_for_api(browser, "sort=amount", "/payments?sort=amount&pageSize=25").await?;
-    browser.click(&format!("{} th[data-column=amount] button", testid("payments-table"))).await?;
-    wait_for_api(browser, "sort=-amount", "/payments?sort=-amount&pageSize=25").await?;
+    browser
+        .click(&format!(
+            "{} th[data-column=amount] button",
+            testid("payments-table")
+        ))
+        .await?;
+    wait_for_api(
+        browser,
+        "sort=-amount",
+        "/payments?sort=-amount&pageSize=25",
+    )
+    .await?;
 
     // A payment to its invoice, and back to that payment alone.
     let first = &items[0];
-    let invoice_reference = first["invoices"][0]["reference"].as_str().unwrap_or_default();
+    let invoice_reference = first["invoices"][0]["reference"]
+        .as_str()
+        .unwrap_or_default();
     let payment_id = first["id"].as_str().unwrap_or_default();
     browser.goto("payments").await?;
     wait_for_api(browser, "", "/payments?pageSize=25").await?;
@@ -201,7 +230,9 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
     );
     browser.wait_text_contains(&link, invoice_reference).await?;
     browser.click(&link).await?;
-    browser.wait_text_contains(&testid("page-heading"), invoice_reference).await?;
+    browser
+        .wait_text_contains(&testid("page-heading"), invoice_reference)
+        .await?;
     let see_payment = format!("{} a[href*='{payment_id}']", testid("invoice-payments"));
     browser.click(&see_payment).await?;
     let single = format!("payment={payment_id}");
@@ -214,9 +245,15 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
         .find(|p| !p["creditApplied"].is_null())
         .context("no seeded payment was lowered by a credit note")?;
     let lowered_id = lowered["id"].as_str().unwrap_or_default();
-    let credit = lowered["creditApplied"]["amount"].as_str().unwrap_or_default();
-    let note_reference = lowered["creditNote"]["reference"].as_str().unwrap_or_default();
-    browser.goto(&format!("payments?payment={lowered_id}")).await?;
+    let credit = lowered["creditApplied"]["amount"]
+        .as_str()
+        .unwrap_or_default();
+    let note_reference = lowered["creditNote"]["reference"]
+        .as_str()
+        .unwrap_or_default();
+    browser
+        .goto(&format!("payments?payment={lowered_id}"))
+        .await?;
     let rows = wait_for_api(
         browser,
         &format!("payment={lowered_id}"),
@@ -237,17 +274,28 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
     browser
         .wait_text_contains(&testid("invoice-payments"), "a diminué ce paiement")
         .await?;
-    browser.assert_accessible("an invoice with its payments (fr)").await?;
+    browser
+        .assert_accessible("an invoice with its payments (fr)")
+        .await?;
 
     // Italian: the same explanation, translated, and axe.
-    browser.goto(&format!("payments?payment={lowered_id}")).await?;
+    browser
+        .goto(&format!("payments?payment={lowered_id}"))
+        .await?;
     browser.select_language("it").await?;
     browser
         .wait_text_contains(&testid("payments-table"), "ha ridotto questo pagamento")
         .await?;
-    browser.wait_text_contains(&testid("page-heading"), "Controllo dei pagamenti").await?;
+    browser
+        .wait_text_contains(&testid("page-heading"), "Controllo dei pagamenti")
+        .await?;
     browser.goto("payments?type=transfer").await?;
-    let rows = wait_for_api(browser, "type=transfer", "/payments?type=transfer&pageSize=25").await?;
+    let rows = wait_for_api(
+        browser,
+        "type=transfer",
+        "/payments?type=transfer&pageSize=25",
+    )
+    .await?;
     ensure!(
         rows.iter().all(|r| r.method.starts_with("Bonifico")),
         "transfers not named in Italian: {rows:?}"
@@ -268,7 +316,10 @@ pub async fn credit_notes_match_the_api_fr_it(browser: &Browser) -> Result<()> {
         .map(|n| {
             (
                 n["reference"].as_str().unwrap_or_default().to_owned(),
-                n["originalInvoiceReference"].as_str().unwrap_or_default().to_owned(),
+                n["originalInvoiceReference"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
                 n["reason"].as_str().unwrap_or_default().to_owned(),
             )
         })
@@ -299,9 +350,18 @@ pub async fn credit_notes_match_the_api_fr_it(browser: &Browser) -> Result<()> {
             .text_of(&testid("credit-notes-explanation"))
             .await?
             .unwrap_or_default();
-        let lowers = if lang == "it" { "prossimo pagamento" } else { "prochain paiement" };
-        ensure!(explanation.contains(lowers), "no explanation in {lang}: {explanation:?}");
-        browser.assert_accessible(&format!("the credit notes ({lang})")).await?;
+        let lowers = if lang == "it" {
+            "prossimo pagamento"
+        } else {
+            "prochain paiement"
+        };
+        ensure!(
+            explanation.contains(lowers),
+            "no explanation in {lang}: {explanation:?}"
+        );
+        browser
+            .assert_accessible(&format!("the credit notes ({lang})"))
+            .await?;
     }
     // Every PDF and HTML link answers with the document.
     let links = browser
@@ -311,7 +371,10 @@ pub async fn credit_notes_match_the_api_fr_it(browser: &Browser) -> Result<()> {
         )
         .await?;
     let links: Vec<String> = serde_json::from_value(links)?;
-    ensure!(links.len() == expected.len() * 2, "missing links: {links:?}");
+    ensure!(
+        links.len() == expected.len() * 2,
+        "missing links: {links:?}"
+    );
     for link in links {
         let kind = browser
             .js(
@@ -326,17 +389,34 @@ pub async fn credit_notes_match_the_api_fr_it(browser: &Browser) -> Result<()> {
         );
     }
     // From the payments tab to the credit notes tab and back.
-    browser.click(&format!("{} a[href$='/payments']", testid("payments-tabs"))).await?;
-    browser.wait_visible(&format!("{} tbody tr [data-column=invoices] a", testid("payments-table"))).await?;
-    browser.click(&format!("{} a[href$='/credit-notes']", testid("payments-tabs"))).await?;
-    browser.wait_visible(&testid("credit-notes-explanation")).await?;
+    browser
+        .click(&format!("{} a[href$='/payments']", testid("payments-tabs")))
+        .await?;
+    browser
+        .wait_visible(&format!(
+            "{} tbody tr [data-column=invoices] a",
+            testid("payments-table")
+        ))
+        .await?;
+    browser
+        .click(&format!(
+            "{} a[href$='/credit-notes']",
+            testid("payments-tabs")
+        ))
+        .await?;
+    browser
+        .wait_visible(&testid("credit-notes-explanation"))
+        .await?;
     Ok(())
 }
 
 /// A 500, then a payment with a malformed amount: each explained, each retried to the list.
 pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     browser.sign_in_at("fr-consumer", "payments").await?;
-    let first_row = format!("{} tbody tr [data-column=invoices] a", testid("payments-table"));
+    let first_row = format!(
+        "{} tbody tr [data-column=invoices] a",
+        testid("payments-table")
+    );
     browser.wait_visible(&first_row).await?;
     let error = testid("page-error");
     for (kind, says) in [
@@ -346,8 +426,12 @@ pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
         browser.set_fault("/api/v1/payments", kind, 1).await?;
         browser.reload().await?;
         browser.wait_text_contains(&error, says).await?;
-        browser.assert_accessible("the payments, failed (fr)").await?;
-        browser.click(&format!("{error} {}", testid("retry"))).await?;
+        browser
+            .assert_accessible("the payments, failed (fr)")
+            .await?;
+        browser
+            .click(&format!("{error} {}", testid("retry")))
+            .await?;
         browser.wait_visible(&first_row).await?;
     }
     Ok(())
@@ -395,7 +479,8 @@ async fn captured(browser: &Browser, index: usize) -> Result<(String, String)> {
 fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut rows = Vec::new();
-    let (mut row, mut cell, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    let (mut row, mut cell, mut quoted, mut chars) =
+        (Vec::new(), String::new(), false, text.chars().peekable());
     while let Some(c) = chars.next() {
         match c {
             '"' if quoted && chars.peek() == Some(&'"') => {
@@ -418,15 +503,28 @@ fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
 /// The CSV of everything a filter matches equals the API's payments for it, cent for cent,
 /// in French; the selection exports only the ticked rows, in Italian.
 pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()> {
-    browser.sign_in_at("fr-consumer", "payments?type=card").await?;
+    browser
+        .sign_in_at("fr-consumer", "payments?type=card")
+        .await?;
     browser.js(CAPTURE_DOWNLOADS, vec![]).await?;
     let page = api(browser, "/payments?type=card&pageSize=200").await?;
     let expected = page["items"].as_array().cloned().unwrap_or_default();
-    ensure!(expected.len() > 25, "the card payments fit one page: the export would not prove paging");
-    browser.wait_visible(&format!("{} tbody tr [data-column=invoices] a", testid("payments-table"))).await?;
+    ensure!(
+        expected.len() > 25,
+        "the card payments fit one page: the export would not prove paging"
+    );
+    browser
+        .wait_visible(&format!(
+            "{} tbody tr [data-column=invoices] a",
+            testid("payments-table")
+        ))
+        .await?;
     browser.click(&testid("export-all")).await?;
     let (name, text) = captured(browser, 0).await?;
-    ensure!(name.starts_with("paiements-") && name.ends_with(".csv"), "file name {name}");
+    ensure!(
+        name.starts_with("paiements-") && name.ends_with(".csv"),
+        "file name {name}"
+    );
     ensure!(text.starts_with('\u{FEFF}'), "no BOM");
     let rows = parse_csv(&text, ';');
     ensure!(
@@ -434,9 +532,17 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
         "French headers expected: {:?}",
         rows[0]
     );
-    ensure!(rows.len() == expected.len() + 1, "{} rows for {} payments", rows.len() - 1, expected.len());
+    ensure!(
+        rows.len() == expected.len() + 1,
+        "{} rows for {} payments",
+        rows.len() - 1,
+        expected.len()
+    );
     for (row, payment) in rows[1..].iter().zip(&expected) {
-        let amount = payment["amount"]["amount"].as_str().unwrap_or_default().replace('.', ",");
+        let amount = payment["amount"]["amount"]
+            .as_str()
+            .unwrap_or_default()
+            .replace('.', ",");
         let invoices: Vec<&str> = payment["invoices"]
             .as_array()
             .into_iter()
@@ -453,21 +559,46 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
             "row {row:?} differs from {payment}"
         );
     }
-    browser.wait_text_contains(&testid("export-status"), &name).await?;
+    browser
+        .wait_text_contains(&testid("export-status"), &name)
+        .await?;
 
     // In Italian, two ticked rows: exactly those two, Italian headers.
     browser.select_language("it").await?;
     let boxes = format!("{} tbody tr input[type=checkbox]", testid("payments-table"));
-    browser.click(&format!("{} tbody tr:nth-child(1) input[type=checkbox]", testid("payments-table"))).await?;
-    browser.click(&format!("{} tbody tr:nth-child(2) input[type=checkbox]", testid("payments-table"))).await?;
+    browser
+        .click(&format!(
+            "{} tbody tr:nth-child(1) input[type=checkbox]",
+            testid("payments-table")
+        ))
+        .await?;
+    browser
+        .click(&format!(
+            "{} tbody tr:nth-child(2) input[type=checkbox]",
+            testid("payments-table")
+        ))
+        .await?;
     browser.wait_visible(&boxes).await?;
     browser.click(&testid("export-selection")).await?;
     let (name, text) = captured(browser, 1).await?;
-    ensure!(name.starts_with("pagamenti-"), "Italian file name expected: {name}");
+    ensure!(
+        name.starts_with("pagamenti-"),
+        "Italian file name expected: {name}"
+    );
     let rows = parse_csv(&text, ';');
-    ensure!(rows[0][0] == "Identificativo del pagamento", "{:?}", rows[0]);
+    ensure!(
+        rows[0][0] == "Identificativo del pagamento",
+        "{:?}",
+        rows[0]
+    );
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
-    let first_two: Vec<&str> = expected[..2].iter().filter_map(|p| p["id"].as_str()).collect();
-    ensure!(ids == first_two, "selection exported {ids:?}, expected {first_two:?}");
+    let first_two: Vec<&str> = expected[..2]
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    ensure!(
+        ids == first_two,
+        "selection exported {ids:?}, expected {first_two:?}"
+    );
     Ok(())
 }
