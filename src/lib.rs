@@ -13,6 +13,7 @@ pub mod components;
 pub mod config;
 pub mod credit_notes;
 pub mod dashboard;
+pub mod export;
 pub mod format;
 pub mod gallery;
 pub mod invoices;

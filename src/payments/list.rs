@@ -17,6 +17,7 @@ use crate::routes;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::HashSet;
 
 const PAGE_SIZE: u32 = 25;
 
@@ -189,6 +190,22 @@ pub fn PaymentsPage() -> impl IntoView {
             sort.set(Some(current.table_sort()));
         }
     });
+    // Ticked rows, and every payment shown since the filter last changed, so
+    // a selection spanning pages exports whole; a new filter or sort clears both.
+    let selection = RwSignal::new(HashSet::<String>::new());
+    let seen = RwSignal::new(Vec::<Payment>::new());
+    Effect::new(move |previous: Option<PaymentsView>| {
+        let current = PaymentsView {
+            payment: None,
+            ..applied.get()
+        };
+        if previous.as_ref().is_some_and(|p| *p != current) {
+            selection.set(HashSet::new());
+            seen.set(Vec::new());
+        }
+        current
+    });
+    let export_query = Signal::derive(move || applied.with(PaymentsView::api_query));
     let payments = api_resource(move |cancel| {
         let query = billing_contract::PaymentQuery {
             page: Some(page.get()),
@@ -196,6 +213,17 @@ pub fn PaymentsPage() -> impl IntoView {
             ..applied.with(PaymentsView::api_query)
         };
         api.payments(&query, cancel)
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = payments.get() {
+            seen.update(|seen| {
+                for payment in page.items {
+                    if !seen.iter().any(|s| s.id == payment.id) {
+                        seen.push(payment);
+                    }
+                }
+            });
+        }
     });
     let go_clear = go.clone();
     let no_match = NoMatch {
@@ -233,8 +261,10 @@ pub fn PaymentsPage() -> impl IntoView {
             <FilterBar value statuses=payment_type_options() amounts=true
                 statuses_legend=|l| td_string!(l, payment_tracking.type)
                 search_label=|l| td_string!(l, payment_tracking.invoice_reference) />
+            <super::export::PaymentExport query=export_query selection seen />
             {single}
             <PagedTable resource=payments columns=payment_columns sort count no_match
+                selection row_id=|p: &Payment| p.id.clone()
                 caption=|l| td_string!(l, payments.caption) empty=|l| td_string!(l, payments.empty)
                 testid="payments-table" />
         </Page>

@@ -2,6 +2,7 @@
 //! note that lowered it, filtered and sorted through the URL; and, on an
 //! invoice, the payments that settled it.
 
+mod export;
 mod list;
 mod settled;
 mod tabs;
