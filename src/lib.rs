@@ -12,6 +12,7 @@ pub mod app;
 pub mod checkout;
 pub mod components;
 pub mod config;
+pub mod credit_notes;
 pub mod dashboard;
 pub mod export;
 pub mod format;

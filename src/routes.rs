@@ -11,6 +11,7 @@ pub const ORDERS: &str = "/orders";
 pub const INVOICES: &str = "/invoices";
 pub const PAYMENTS: &str = "/payments";
 pub const PAYMENT_METHODS: &str = "/payment-methods";
+pub const CREDIT_NOTES: &str = "/credit-notes";
 
 static BASE_PATH: OnceLock<String> = OnceLock::new();
 
@@ -67,6 +68,16 @@ pub fn invoice(id: &str) -> String {
     href(&format!("{INVOICES}/{}", encode_segment(id)))
 }
 
+/// The payments list filtered to one payment (from an invoice it settled).
+pub fn payment(id: &str) -> String {
+    href(&format!("{PAYMENTS}?payment={}", encode_segment(id)))
+}
+
+/// The credit notes list filtered to one credit note (from a payment it lowered).
+pub fn credit_note(id: &str) -> String {
+    href(&format!("{CREDIT_NOTES}?note={}", encode_segment(id)))
+}
+
 /// An absolute URL for a site-relative one, resolved against the page.
 #[cfg(target_arch = "wasm32")]
 pub fn absolute_url(url: &str) -> String {
@@ -107,5 +118,7 @@ mod tests {
     fn ids_cannot_escape_their_segment() {
         assert_eq!(order("FR123"), "/orders/FR123");
         assert_eq!(invoice("../x?y"), "/invoices/..%2Fx%3Fy");
+        assert_eq!(payment("pay&x=1"), "/payments?payment=pay%26x%3D1");
+        assert_eq!(credit_note("cn-fr-1"), "/credit-notes?note=cn-fr-1");
     }
 }

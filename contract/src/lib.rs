@@ -670,6 +670,39 @@ pub struct SettledInvoice {
     pub amount_applied: Money,
 }
 
+/// Where a payment stands. A listed payment is normally `succeeded`; a debit
+/// still being collected is `pending`, a rejected one `failed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PaymentStatus {
+    /// Also what a backend that sends no status means: it lists money received.
+    #[default]
+    Succeeded,
+    Pending,
+    Failed,
+    #[serde(other)]
+    Unknown,
+}
+
+impl PaymentStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PaymentStatus::Succeeded => "succeeded",
+            PaymentStatus::Pending => "pending",
+            PaymentStatus::Failed => "failed",
+            PaymentStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// The credit note whose credit lowered a payment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditNoteRef {
+    pub id: String,
+    pub reference: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
@@ -680,6 +713,12 @@ pub struct Payment {
     pub payment_method: PaymentMethodRef,
     pub invoices: Vec<SettledInvoice>,
     pub credit_applied: Option<Money>,
+    /// Absent from older backends: read as `succeeded`.
+    #[serde(default)]
+    pub status: PaymentStatus,
+    /// The credit note `creditApplied` came from, when the backend knows it.
+    #[serde(default)]
+    pub credit_note: Option<CreditNoteRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -693,6 +732,12 @@ pub struct CreditNote {
     /// Positive amount credited to the customer, tax included.
     pub amount: Money,
     pub pdf_url: String,
+    /// The HTML version, when the backend renders one.
+    #[serde(default)]
+    pub html_url: Option<String>,
+    /// Why it was issued (e.g. "Résiliation anticipée"), in the customer's language.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -709,6 +754,31 @@ pub enum PaymentMethodType {
     Transfer,
     #[serde(other)]
     Unknown,
+}
+
+impl PaymentMethodType {
+    /// The types a payment can come from, in the order a filter offers them.
+    pub const ALL: [PaymentMethodType; 4] = [
+        PaymentMethodType::Card,
+        PaymentMethodType::Sepa,
+        PaymentMethodType::Paypal,
+        PaymentMethodType::Transfer,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PaymentMethodType::Card => "card",
+            PaymentMethodType::Sepa => "sepa",
+            PaymentMethodType::Paypal => "paypal",
+            PaymentMethodType::Transfer => "transfer",
+            PaymentMethodType::Unknown => "unknown",
+        }
+    }
+
+    /// The wire name back to the type; `None` for anything not in the contract.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

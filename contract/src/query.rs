@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{InvoiceStatus, OrderStatus};
+use crate::{InvoiceStatus, OrderStatus, PaymentMethodType};
 
 /// A sort order: `field` ascending, or `-field` descending on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,8 +181,19 @@ impl InvoiceQuery {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentQuery {
+    /// Exactly this payment (a link from an invoice to its payment).
+    pub id: Option<String>,
+    /// The payments that settled this invoice.
+    pub invoice_id: Option<String>,
+    /// Case-insensitive substring of a settled invoice's reference.
+    pub reference: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Empty = every payment method type.
+    #[serde(rename = "type")]
+    pub kind: Vec<PaymentMethodType>,
+    pub min_amount: Option<Decimal>,
+    pub max_amount: Option<Decimal>,
     pub sort: Option<Sort>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,
@@ -192,8 +203,14 @@ impl PaymentQuery {
     /// The query string without the leading `?` (empty when nothing is set).
     pub fn to_query_string(&self) -> String {
         QueryBuilder::default()
+            .push("id", self.id.clone())
+            .push("invoiceId", self.invoice_id.clone())
+            .push("reference", self.reference.clone())
             .push("from", date(&self.from))
             .push("to", date(&self.to))
+            .push("type", csv(&self.kind, PaymentMethodType::as_str))
+            .push("minAmount", self.min_amount.map(|a| a.to_string()))
+            .push("maxAmount", self.max_amount.map(|a| a.to_string()))
             .push("sort", self.sort.as_ref().map(Sort::to_string))
             .push("page", self.page.map(|p| p.to_string()))
             .push("pageSize", self.page_size.map(|p| p.to_string()))
@@ -205,6 +222,10 @@ impl PaymentQuery {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreditNoteQuery {
+    /// Exactly this credit note (a link from the payment it lowered).
+    pub id: Option<String>,
+    /// The credit notes issued against this invoice.
+    pub invoice_id: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub page: Option<u32>,
@@ -215,6 +236,8 @@ impl CreditNoteQuery {
     /// The query string without the leading `?` (empty when nothing is set).
     pub fn to_query_string(&self) -> String {
         QueryBuilder::default()
+            .push("id", self.id.clone())
+            .push("invoiceId", self.invoice_id.clone())
             .push("from", date(&self.from))
             .push("to", date(&self.to))
             .push("page", self.page.map(|p| p.to_string()))

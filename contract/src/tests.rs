@@ -197,6 +197,35 @@ fn query_strings_encode_and_omit() {
         .to_query_string(),
         "page=3"
     );
+    assert_eq!(
+        PaymentQuery {
+            id: Some("pay-fr/1".into()),
+            kind: vec![PaymentMethodType::Sepa, PaymentMethodType::Transfer],
+            min_amount: Some(Decimal::new(1000, 2)),
+            max_amount: Some(Decimal::new(250, 0)),
+            sort: Some(Sort::asc("amount")),
+            ..Default::default()
+        }
+        .to_query_string(),
+        "id=pay-fr%2F1&type=sepa%2Ctransfer&minAmount=10.00&maxAmount=250&sort=amount"
+    );
+    assert_eq!(
+        PaymentQuery {
+            invoice_id: Some("inv-fr-1".into()),
+            reference: Some("FR0".into()),
+            ..Default::default()
+        }
+        .to_query_string(),
+        "invoiceId=inv-fr-1&reference=FR0"
+    );
+    assert_eq!(
+        CreditNoteQuery {
+            invoice_id: Some("inv-it-9".into()),
+            ..Default::default()
+        }
+        .to_query_string(),
+        "invoiceId=inv-it-9"
+    );
 }
 
 #[test]
@@ -214,4 +243,38 @@ fn sort_parses_and_renders() {
 #[test]
 fn openapi_document_is_embedded() {
     assert!(OPENAPI_YAML.starts_with("openapi: 3.1"));
+}
+
+#[test]
+fn payment_types_round_trip_their_wire_names() {
+    for kind in PaymentMethodType::ALL {
+        assert_eq!(PaymentMethodType::parse(kind.as_str()), Some(kind));
+        assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+    }
+    assert_eq!(PaymentMethodType::parse("unknown"), None);
+    assert_eq!(PaymentMethodType::parse("cash"), None);
+}
+
+#[test]
+fn a_payment_without_status_or_credit_note_reads_as_succeeded() {
+    let payment: Payment = serde_json::from_value(json!({
+        "id": "pay-1",
+        "date": "2026-01-02T10:00:00+01:00",
+        "amount": { "amount": "10.00", "currency": "EUR" },
+        "paymentMethod": { "type": "card", "label": "Visa •••• 4242" },
+        "invoices": [],
+        "creditApplied": null
+    }))
+    .unwrap();
+    assert_eq!(payment.status, PaymentStatus::Succeeded);
+    assert_eq!(payment.credit_note, None);
+    let refunded: PaymentStatus = serde_json::from_value(json!("refunded")).unwrap();
+    assert_eq!(refunded, PaymentStatus::Unknown);
+    let note: CreditNote = serde_json::from_value(json!({
+        "id": "cn-1", "reference": "FR-AV-1", "originalInvoiceId": "inv-1",
+        "originalInvoiceReference": "FR1", "date": "2026-01-02T10:00:00+01:00",
+        "amount": { "amount": "5.00", "currency": "EUR" }, "pdfUrl": "/x.pdf"
+    }))
+    .unwrap();
+    assert_eq!((note.html_url, note.reason), (None, None));
 }

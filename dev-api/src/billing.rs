@@ -263,6 +263,8 @@ pub fn complete(
             },
             invoices: settled,
             credit_applied: None,
+            status: PaymentStatus::Succeeded,
+            credit_note: None,
         },
     );
     Some(payment_id)

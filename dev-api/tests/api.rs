@@ -1179,4 +1179,133 @@ async fn provider_pending_and_error_outcomes_and_the_request_counter() {
     )
     .await;
     assert_eq!(count("method=DELETE").await, 0);
+async fn payment_filters_link_payments_invoices_and_credit_notes() {
+    let app = app();
+    let c = Client::sign_in(&app, "fr-consumer").await;
+    let get = |path: String| {
+        let c = &c;
+        async move {
+            let r = c.get(&path).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}");
+            serde_json::from_slice::<Page<Payment>>(&r.body).unwrap()
+        }
+    };
+    let all = get("/api/v1/payments?pageSize=200".into()).await;
+    assert!(
+        all.items
+            .iter()
+            .all(|p| p.status == PaymentStatus::Succeeded)
+    );
+    // By id: exactly that payment.
+    let one = &all.items[3];
+    let r = get(format!("/api/v1/payments?id={}", one.id)).await;
+    assert_eq!(r.items, vec![one.clone()]);
+    // By invoice: every payment listed settled it, and the invoice lists them back.
+    let invoice_id = &one.invoices[0].id;
+    let r = get(format!("/api/v1/payments?invoiceId={invoice_id}")).await;
+    assert!(r.items.iter().any(|p| p.id == one.id));
+    let inv: Invoice =
+        serde_json::from_slice(&c.get(&format!("/api/v1/invoices/{invoice_id}")).await.body)
+            .unwrap();
+    let from_invoice: HashSet<_> = inv.payments.iter().map(|p| p.id.clone()).collect();
+    let from_payments: HashSet<_> = r.items.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(from_invoice, from_payments);
+    // By settled invoice reference, case-insensitively.
+    let needle = one.invoices[0].reference.to_lowercase();
+    let r = get(format!("/api/v1/payments?reference={needle}&pageSize=200")).await;
+    assert!(r.items.iter().any(|p| p.id == one.id));
+    // By type and amount, exactly.
+    for kind in PaymentMethodType::ALL {
+        let r = get(format!(
+            "/api/v1/payments?type={}&pageSize=200",
+            kind.as_str()
+        ))
+        .await;
+        let expected = all
+            .items
+            .iter()
+            .filter(|p| p.payment_method.kind == kind)
+            .count();
+        assert_eq!(r.total as usize, expected, "{kind:?}");
+    }
+    let both = get("/api/v1/payments?type=sepa,transfer&pageSize=200".into()).await;
+    assert!(both.items.iter().all(|p| matches!(
+        p.payment_method.kind,
+        PaymentMethodType::Sepa | PaymentMethodType::Transfer
+    )));
+    assert!(both.total > 0);
+    let pivot = all.items[5].amount.amount;
+    let r = get(format!(
+        "/api/v1/payments?minAmount={pivot}&maxAmount={pivot}&pageSize=200"
+    ))
+    .await;
+    assert!(r.total >= 1 && r.items.iter().all(|p| p.amount.amount == pivot));
+    let asc = get("/api/v1/payments?sort=amount&pageSize=200".into()).await;
+    assert!(
+        asc.items
+            .windows(2)
+            .all(|w| w[0].amount.amount <= w[1].amount.amount)
+    );
+    for bad in ["type=cash", "minAmount=10&maxAmount=1", "minAmount=1e3"] {
+        let r = c.get(&format!("/api/v1/payments?{bad}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    // The credit-lowered payment names its credit note, which exists with a reason.
+    let lowered: Vec<&Payment> = all
+        .items
+        .iter()
+        .filter(|p| p.credit_applied.is_some())
+        .collect();
+    assert_eq!(lowered.len(), 1);
+    let lowered = lowered[0];
+    let applied: Decimal = lowered
+        .invoices
+        .iter()
+        .map(|s| s.amount_applied.amount)
+        .sum();
+    let credit = lowered.credit_applied.as_ref().unwrap().amount;
+    assert_eq!(lowered.amount.amount, applied - credit);
+    let note_ref = lowered
+        .credit_note
+        .as_ref()
+        .expect("the credit note is named");
+    let notes: Page<CreditNote> =
+        serde_json::from_slice(&c.get("/api/v1/credit-notes").await.body).unwrap();
+    let note = notes.items.iter().find(|n| n.id == note_ref.id).unwrap();
+    assert_eq!(note.reference, note_ref.reference);
+    assert!(notes.items.iter().all(|n| n.reason.is_some()));
+    // Credit notes by original invoice.
+    let r: Page<CreditNote> = serde_json::from_slice(
+        &c.get(&format!(
+            "/api/v1/credit-notes?invoiceId={}",
+            note.original_invoice_id
+        ))
+        .await
+        .body,
+    )
+    .unwrap();
+    assert!(
+        r.items
+            .iter()
+            .all(|n| n.original_invoice_id == note.original_invoice_id)
+    );
+    assert!(r.items.iter().any(|n| n.id == note.id));
+    let r: Page<CreditNote> = serde_json::from_slice(
+        &c.get(&format!("/api/v1/credit-notes?id={}", note.id))
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(r.items, vec![note.clone()]);
+    // Its HTML version renders the reason, escaped like every rendition.
+    let html = c.get(note.html_url.as_deref().unwrap()).await;
+    assert_eq!(html.status, StatusCode::OK);
+    let text = html.text();
+    assert!(text.contains(&note.reference) && text.contains(note.reason.as_deref().unwrap()));
+    assert_eq!(
+        c.get("/api/v1/credit-notes/nope/credit-note.html")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }

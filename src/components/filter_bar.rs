@@ -183,6 +183,8 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
 /// - `order_label`: the label of an order-number field beside the text
 ///   field (e.g. "Numéro de la commande"); none without it.
 /// - `statuses`: the statuses offered (none: no status filter).
+/// - `statuses_legend`: the name of that group when it is not "Statut" (the
+///   payments offer payment types through it).
 /// - `amounts`: offer the amount range.
 /// - `today`: the end of the presets (tests and the gallery fix it).
 #[component]
@@ -191,6 +193,7 @@ pub fn FilterBar(
     #[prop(optional)] search_label: Option<Label>,
     #[prop(optional)] order_label: Option<Label>,
     #[prop(optional)] statuses: Vec<StatusOption>,
+    #[prop(optional)] statuses_legend: Option<Label>,
     #[prop(optional)] amounts: bool,
     #[prop(optional)] today: Option<NaiveDate>,
 ) -> impl IntoView {
@@ -326,7 +329,10 @@ pub fn FilterBar(
             .collect_view();
         view! {
             <fieldset class="filter-bar__group">
-                <legend class="field__label">{t!(i18n, filters.status)}</legend>
+                <legend class="field__label">{move || {
+                    let locale = i18n.get_locale();
+                    statuses_legend.map_or_else(|| td_string!(locale, filters.status), |legend| legend(locale))
+                }}</legend>
                 <div class="filter-bar__chips">{boxes}</div>
             </fieldset>
         }

@@ -71,6 +71,10 @@ pub fn PagedTable<T>(
     testid: &'static str,
     #[prop(optional)] count: Option<CountLabel>,
     #[prop(optional)] no_match: Option<NoMatch>,
+    /// A checkbox per row (see [`DataTable`]): the ids of the rows ticked.
+    #[prop(optional)]
+    selection: Option<RwSignal<std::collections::HashSet<String>>>,
+    #[prop(optional)] row_id: Option<fn(&T) -> String>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -108,7 +112,15 @@ where
                 {count.map(|count| view! {
                     <p class="list-summary">{move || count.text(i18n.get_locale(), total)}</p>
                 })}
-                <DataTable columns=columns() rows=result.items caption sort empty empty_action testid />
+                {match (selection, row_id) {
+                    (Some(selection), Some(row_id)) => view! {
+                        <DataTable columns=columns() rows=result.items caption sort empty empty_action testid
+                            selection row_id />
+                    }.into_any(),
+                    _ => view! {
+                        <DataTable columns=columns() rows=result.items caption sort empty empty_action testid />
+                    }.into_any(),
+                }}
                 <Pagination page=result.page page_size=result.page_size total=result.total />
             }
             .into_any()

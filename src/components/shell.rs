@@ -50,6 +50,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/invoices") view=InvoicesPage />
                     <Route path=path!("/invoices/:id") view=InvoiceDetailPage />
                     <Route path=path!("/payments") view=PaymentsPage />
+                    <Route path=path!("/credit-notes") view=crate::credit_notes::CreditNotesPage />
                     <Route path=path!("/payment-methods") view=PaymentMethodsPage />
                     // The design system gallery, inside the app for `trunk serve`;
                     // release builds ship it as its own app under `_gallery/`.

@@ -2,7 +2,7 @@
 //! service periods, the totals, what is left to pay, the payments received,
 //! and its HTML and PDF versions.
 
-use crate::api::models::{Invoice, InvoiceLine, InvoicePaymentRef};
+use crate::api::models::{Invoice, InvoiceLine};
 use crate::api::{api_resource, use_api};
 use crate::components::{
     AsyncSection, Column, DataTable, DateText, DayText, InvoiceStatusBadge, MoneyText, Page,
@@ -73,26 +73,6 @@ fn line_columns() -> Vec<Column<InvoiceLine>> {
     ]
 }
 
-fn payment_columns() -> Vec<Column<InvoicePaymentRef>> {
-    vec![
-        Column::new(
-            "date",
-            |l| td_string!(l, payments.date),
-            |payment: &InvoicePaymentRef| {
-                view! { <DateText instant=payment.date /> }
-            },
-        ),
-        Column::new(
-            "amount",
-            |l| td_string!(l, payments.amount),
-            |payment: &InvoicePaymentRef| {
-                view! { <MoneyText money=payment.amount.clone() /> }
-            },
-        )
-        .numeric(),
-    ]
-}
-
 #[component]
 fn InvoiceDetail(invoice: Invoice) -> impl IntoView {
     let i18n = use_i18n();
@@ -129,11 +109,9 @@ fn InvoiceDetail(invoice: Invoice) -> impl IntoView {
             <DataTable columns=line_columns() rows=invoice.lines caption=|l| td_string!(l, invoices.lines_caption)
                 testid="invoice-lines" />
         </section>
-        <section class="card" aria-labelledby="invoice-payments">
-            <h2 id="invoice-payments" class="card__title">{t!(i18n, invoices.payments_title)}</h2>
-            <DataTable columns=payment_columns() rows=invoice.payments caption=|l| td_string!(l, invoices.payments_title)
-                empty=|l| td_string!(l, invoices.no_payments) testid="invoice-payments" />
-        </section>
+        // Both ways: the payments that settled it and the credit notes against it.
+        <crate::payments::SettledByPayments invoice_id=invoice.id.clone() />
+        <crate::credit_notes::CreditNotesAgainst invoice_id=invoice.id.clone() />
     }
 }
 

@@ -307,7 +307,7 @@ pub fn credit_note_doc(cd: &CustomerData, cn: &CreditNote) -> Doc {
         buyer: buyer(cd),
         rows: Vec::new(),
         totals: vec![(l.amount.to_owned(), money(lang, cn.amount.amount))],
-        note: None,
+        note: cn.reason.clone(),
     }
 }
 

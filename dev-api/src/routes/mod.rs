@@ -39,6 +39,10 @@ pub fn api(state: AppState) -> Router<AppState> {
         .route("/payments", get(payments::list))
         .route("/credit-notes", get(payments::credit_notes))
         .route(
+            "/credit-notes/{id}/credit-note.html",
+            get(payments::credit_note_html),
+        )
+        .route(
             "/credit-notes/{id}/credit-note.pdf",
             get(payments::credit_note_pdf),
         )

@@ -869,13 +869,17 @@ impl Generator {
                 });
                 inv.payment_type = Some(catalog::payment_type_label(kind, cd.lang).to_owned());
             }
-            let credit_applied = if credit {
-                cd.credit_notes
-                    .first()
-                    .map(|cn| Money::eur(cn.amount.amount.min(applied_total - Decimal::new(1, 2))))
+            let credit_note = if credit {
+                cd.credit_notes.first()
             } else {
                 None
             };
+            let credit_applied = credit_note
+                .map(|cn| Money::eur(cn.amount.amount.min(applied_total - Decimal::new(1, 2))));
+            let credit_note = credit_note.map(|cn| CreditNoteRef {
+                id: cn.id.clone(),
+                reference: cn.reference.clone(),
+            });
             let charged =
                 applied_total - credit_applied.as_ref().map_or(Decimal::ZERO, |c| c.amount);
             payments.push(Payment {
@@ -885,6 +889,8 @@ impl Generator {
                 payment_method: PaymentMethodRef { kind, label },
                 invoices: settled,
                 credit_applied,
+                status: PaymentStatus::Succeeded,
+                credit_note,
             });
         }
         payments.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
@@ -920,6 +926,8 @@ impl Generator {
             let number = 100_000 + self.rng.range(0, 899_999);
             let id = format!("cn-{}-{number}", cd.ref_prefix.to_lowercase());
             cd.credit_notes.push(CreditNote {
+                reason: Some(credit_note_reason(k, cd.lang).to_owned()),
+                html_url: Some(format!("/api/v1/credit-notes/{id}/credit-note.html")),
                 reference: format!("{prefix}{number}"),
                 original_invoice_id: inv.id.clone(),
                 original_invoice_reference: inv.reference.clone(),
@@ -982,6 +990,18 @@ impl Generator {
             open: true,
             return_to: None,
         });
+    }
+}
+
+/// Why the `k`-th seeded credit note was issued, in the customer's language.
+fn credit_note_reason(k: usize, lang: Lang) -> &'static str {
+    match (k % 3, lang) {
+        (0, Lang::Fr) => "Résiliation anticipée du service",
+        (1, Lang::Fr) => "Geste commercial suite à un incident",
+        (_, Lang::Fr) => "Correction de facturation",
+        (0, Lang::It) => "Disdetta anticipata del servizio",
+        (1, Lang::It) => "Gesto commerciale dopo un disservizio",
+        (_, Lang::It) => "Rettifica di fatturazione",
     }
 }
 

@@ -12,6 +12,7 @@ mod invoice_actions;
 mod invoices;
 mod orders;
 mod payment_methods;
+mod payments;
 mod shell;
 
 use std::future::Future;
@@ -80,4 +81,9 @@ pub fn root_only() -> Vec<Journey> {
         payment_methods::payment_methods_add_and_no_default_it,
     ]
     journeys![invoice_actions::invoice_list_sorts_selects_and_exports_fr_it]
+        payments::payments_filter_link_and_explain_fr_it,
+        payments::credit_notes_match_the_api_fr_it,
+        payments::payments_errors_show_and_retry,
+        payments::payments_csv_export_equals_the_api,
+    ]
 }
