@@ -4,8 +4,8 @@
 use crate::api::models::{Order, OrderLine};
 use crate::api::{ApiError, api_resource, use_api};
 use crate::components::{
-    AsyncSection, Column, DataTable, DateText, MoneyText, OrderStatusBadge, Page, SkeletonRows,
-    StepTracker,
+    AsyncSection, Column, DataTable, DateText, Document, DocumentLinks, MoneyText,
+    OrderStatusBadge, Page, SkeletonRows, StepTracker,
 };
 use crate::i18n::*;
 use crate::routes;
@@ -50,11 +50,22 @@ fn line_columns() -> Vec<Column<OrderLine>> {
 }
 
 #[component]
-fn OrderSummaryCard(order: Order) -> impl IntoView {
+fn OrderSummaryCard(order: Order, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let html_url = api.rendition_url(&order.html_url);
-    let pdf_url = api.rendition_url(&order.pdf_url);
+    // Only http(s) URLs become links (see `crate::safe_url`).
+    let documents = vec![
+        Document {
+            label: |l| td_string!(l, orders.view_html),
+            name: |l| td_string!(l, safe_links.html_version),
+            href: api.rendition_url(&order.html_url).ok(),
+        },
+        Document {
+            label: |l| td_string!(l, orders.view_pdf),
+            name: |l| td_string!(l, safe_links.pdf_version),
+            href: api.rendition_url(&order.pdf_url).ok(),
+        },
+    ];
     let contact = order.billing_contact.clone();
     view! {
         <section class="card" aria-labelledby="order-summary">
@@ -72,11 +83,7 @@ fn OrderSummaryCard(order: Order) -> impl IntoView {
                 <dt>{t!(i18n, orders.tax)}</dt><dd><MoneyText money=order.tax.clone() /></dd>
                 <dt>{t!(i18n, orders.amount_incl_tax)}</dt><dd><strong><MoneyText money=order.total_incl_tax.clone() /></strong></dd>
             </dl>
-            <p class="card__footer">
-                <a href=html_url target="_blank" rel="noopener">{t!(i18n, orders.view_html)}</a>
-                " · "
-                <a href=pdf_url target="_blank" rel="noopener">{t!(i18n, orders.view_pdf)}</a>
-            </p>
+            <DocumentLinks documents retry=reload />
         </section>
         <section class="card" aria-labelledby="order-lines">
             <h2 id="order-lines" class="card__title">{t!(i18n, orders.lines_caption)}</h2>
@@ -127,7 +134,9 @@ pub fn OrderDetailPage() -> impl IntoView {
                 <AsyncSection
                     resource=order
                     skeleton=|| view! { <SkeletonRows rows=8 columns=2 /> }
-                    render=move |order: Order| view! { <OrderSummaryCard order /> }
+                    render=move |order_data: Order| view! {
+                        <OrderSummaryCard order=order_data reload=move |_| order.refetch() />
+                    }
                 />
                 {move || view! { <FollowUpCard id=id() /> }}
             </div>

@@ -8,6 +8,7 @@ mod accessibility;
 mod dashboard;
 mod details;
 mod errors;
+mod hostile_backend;
 mod invoices;
 mod shell;
 
@@ -65,5 +66,5 @@ pub fn everywhere() -> Vec<Journey> {
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
-    journeys![]
+    journeys![hostile_backend::hostile_backend_urls_are_never_rendered_nor_followed,]
 }
