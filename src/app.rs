@@ -82,6 +82,8 @@ pub async fn load_config(url: &'static str) -> Result<RuntimeConfig, ConfigError
 }
 
 pub(crate) fn backend_for(config: &RuntimeConfig) -> Api {
+    // Relative URLs the API hands out (renditions, payment pages) resolve here.
+    crate::safe_url::set_api_base(&config.api_base_url);
     let http = HttpClient::new(
         &config.api_base_url,
         &config.auth.csrf_header,

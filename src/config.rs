@@ -167,7 +167,11 @@ fn is_acceptable_url(text: &str) -> bool {
         .iter()
         .any(|scheme| text.starts_with(scheme) && text.len() > scheme.len());
     let site_relative = text.starts_with('/') && !text.starts_with("//");
-    (absolute || site_relative) && !text.chars().any(char::is_whitespace)
+    // And the portal's one URL rule (`crate::safe_url`): plain http only to
+    // this machine, no credentials, no control characters.
+    (absolute || site_relative)
+        && !text.chars().any(char::is_whitespace)
+        && crate::safe_url::site_link(text).is_some()
 }
 
 fn url(object: &Map<String, Value>, key: &str, field: &'static str) -> Result<String, ConfigError> {
@@ -188,11 +192,9 @@ fn optional_asset_url(
     let Some(text) = optional_string(object, key, field)? else {
         return Ok(None);
     };
-    let relative_asset = !text.contains(':') && !text.starts_with("//");
-    if is_acceptable_url(&text) || relative_asset && !text.chars().any(char::is_whitespace) {
-        Ok(Some(text))
-    } else {
-        Err(invalid(field, ConfigReason::NotAUrl))
+    match crate::safe_url::site_link(&text) {
+        Some(url) => Ok(Some(url)),
+        None => Err(invalid(field, ConfigReason::NotAUrl)),
     }
 }
 
@@ -381,6 +383,50 @@ mod tests {
             .unwrap_err();
             assert_eq!(error, invalid("apiBaseUrl", ConfigReason::NotAUrl), "{bad}");
         }
+    }
+
+    #[test]
+    fn logo_and_support_links_follow_the_url_rule() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:image/svg+xml,<svg/onload=alert(1)>",
+            "//evil.example/logo.svg",
+            "http://cdn.example.com/logo.png",
+        ] {
+            let error = with(|root| {
+                root["brand"]["logoUrl"] = bad.into();
+            })
+            .unwrap_err();
+            assert_eq!(
+                error,
+                invalid("brand.logoUrl", ConfigReason::NotAUrl),
+                "{bad}"
+            );
+            let error = with(|root| {
+                root.insert("supportUrl".into(), bad.into());
+            })
+            .unwrap_err();
+            assert_eq!(error, invalid("supportUrl", ConfigReason::NotAUrl), "{bad}");
+        }
+        let config = with(|root| {
+            root["brand"]["logoUrl"] = "img/logo.svg".into();
+            root.insert(
+                "supportUrl".into(),
+                "https://help.example.com/billing".into(),
+            );
+        })
+        .unwrap();
+        assert_eq!(config.brand.logo_url.as_deref(), Some("img/logo.svg"));
+        assert_eq!(
+            config.support_url.as_deref(),
+            Some("https://help.example.com/billing")
+        );
+        let error = with(|root| {
+            root.insert("apiBaseUrl".into(), "http://api.example.com/v1".into());
+        })
+        .unwrap_err();
+        assert_eq!(error, invalid("apiBaseUrl", ConfigReason::NotAUrl));
     }
 
     #[test]

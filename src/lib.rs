@@ -24,5 +24,6 @@ pub mod orders;
 pub mod payment_methods;
 pub mod payments;
 pub mod routes;
+pub mod safe_url;
 pub mod session;
 pub mod theme;

@@ -507,3 +507,68 @@ async fn an_api_resource_hands_back_its_model_and_reloads() {
         Some("page 3")
     );
 }
+
+/// A rendition whose URL the API made `javascript:` is no link at all: the
+/// customer reads that the document is not available and can ask again; the
+/// safe one opens in a new tab without a handle on the portal.
+#[wasm_bindgen_test]
+async fn a_refused_rendition_is_no_link_and_offers_a_retry() {
+    use billing_portal::components::{Document, DocumentLinks};
+    use billing_portal::safe_url;
+    safe_url::set_api_base("http://127.0.0.1:8787/api/v1");
+    for hostile in [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x.pdf",
+        "http://evil.example/x.pdf",
+    ] {
+        assert_eq!(safe_url::link(hostile), None, "{hostile:?}");
+    }
+    let pdf = safe_url::link("/api/v1/invoices/7/invoice.pdf");
+    assert_eq!(
+        pdf.as_deref(),
+        Some("http://127.0.0.1:8787/api/v1/invoices/7/invoice.pdf")
+    );
+    let retried = RwSignal::new(0);
+    let root = container();
+    let documents = vec![
+        Document {
+            label: |_| "HTML",
+            name: |_| "Version HTML",
+            href: safe_url::link("javascript:alert(1)"),
+        },
+        Document {
+            label: |_| "PDF",
+            name: |_| "Version PDF",
+            href: pdf.clone(),
+        },
+    ];
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <DocumentLinks documents retry=Callback::new(move |_| retried.update(|n| *n += 1)) />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let links = query_all(&root, "a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].get_attribute("href"), pdf);
+    assert_eq!(
+        links[0].get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(links[0].get_attribute("target").as_deref(), Some("_blank"));
+    let unavailable = query(&root, "[data-testid=document-unavailable]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(unavailable.starts_with("Version HTML"), "{unavailable}");
+    assert!(!root.inner_html().contains("javascript:"));
+    query(&root, "[data-testid=document-retry]").click();
+    settle().await;
+    assert_eq!(retried.get_untracked(), 1);
+}

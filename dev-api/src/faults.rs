@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -31,7 +31,16 @@ pub enum FaultKind {
     Unauthorized,
     /// `delayMs` then the real response.
     Slow,
+    /// A hostile backend: every URL field (`htmlUrl`, `pdfUrl`, `redirectUrl`, `url`, …) of
+    /// every JSON answer is [`HOSTILE_URL`], and payments (`POST …/pay`) and new payment
+    /// methods answer "go there to finish" with it, without touching the data.
+    HostileUrls,
 }
+
+/// The `javascript:` URL a hostile backend hands out. Were it ever navigated to, it would
+/// mark the page (`<html data-pwned>`), which the end-to-end journey looks for.
+pub const HOSTILE_URL: &str =
+    "javascript:void(document.documentElement.setAttribute('data-pwned','1'))";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -153,6 +162,7 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
             parts.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(parts, Body::from(truncated))
         }
+        FaultKind::HostileUrls => hostile(req, next).await,
         FaultKind::BadField => {
             let (mut parts, body) = next.run(req).await.into_parts();
             let body = to_bytes(body, usize::MAX).await.unwrap_or_default();
@@ -160,6 +170,61 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
             parts.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(parts, Body::from(corrupt_first_amount(&text)))
         }
+    }
+}
+
+/// Answers as a backend that puts `javascript:` wherever a URL is expected.
+async fn hostile(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    if req.method() == Method::POST && path.ends_with("/pay") {
+        // "Finish the payment there": nothing is charged or recorded.
+        return crate::json(&serde_json::json!({
+            "status": "actionRequired",
+            "redirectUrl": HOSTILE_URL,
+            "orderId": null,
+            "paymentId": null,
+        }));
+    }
+    if req.method() == Method::POST && path == "/api/v1/payment-methods" {
+        let mut response = crate::json(&serde_json::json!({
+            "paymentMethod": null,
+            "redirectUrl": HOSTILE_URL,
+        }));
+        *response.status_mut() = StatusCode::CREATED;
+        return response;
+    }
+    let (mut parts, body) = next.run(req).await.into_parts();
+    let is_json = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("json"));
+    let body = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let body = match serde_json::from_slice::<serde_json::Value>(&body) {
+        Ok(mut value) if is_json => {
+            poison_urls(&mut value);
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Body::from(value.to_string())
+        }
+        _ => Body::from(body),
+    };
+    Response::from_parts(parts, body)
+}
+
+/// Every string under a key named `url` or ending in `Url` becomes [`HOSTILE_URL`].
+pub fn poison_urls(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if value.is_string() && (key == "url" || key.ends_with("Url")) {
+                    *value = serde_json::Value::String(HOSTILE_URL.to_owned());
+                } else {
+                    poison_urls(value);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(poison_urls),
+        _ => {}
     }
 }
 
@@ -186,6 +251,23 @@ pub async fn latency(State(state): State<AppState>, req: Request, next: Next) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hostile_mode_poisons_every_url_field_and_nothing_else() {
+        let mut value = serde_json::json!({
+            "id": "FR1",
+            "htmlUrl": "/api/v1/invoices/FR1/invoice.html",
+            "pdfUrl": "/api/v1/invoices/FR1/invoice.pdf",
+            "items": [{"url": "https://x.example/", "redirectUrl": null, "label": "https://y"}],
+        });
+        super::poison_urls(&mut value);
+        assert_eq!(value["htmlUrl"], super::HOSTILE_URL);
+        assert_eq!(value["pdfUrl"], super::HOSTILE_URL);
+        assert_eq!(value["items"][0]["url"], super::HOSTILE_URL);
+        assert!(value["items"][0]["redirectUrl"].is_null());
+        assert_eq!(value["items"][0]["label"], "https://y");
+        assert_eq!(value["id"], "FR1");
+    }
+
     #[test]
     fn corrupts_only_the_first_amount() {
         let s = r#"{"due":{"amount":"10.00","currency":"EUR"},"x":{"amount":"2.00"}}"#;

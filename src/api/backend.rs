@@ -90,8 +90,9 @@ pub trait BillingBackend {
     ) -> ApiFuture<PaymentMethod>;
     fn delete_payment_method(&self, id: &str, key: &IdempotencyKey) -> ApiFuture<()>;
 
-    /// Where the browser can open an HTML or PDF rendition the API pointed to.
-    fn rendition_url(&self, url: &str) -> String;
+    /// Where the browser can open an HTML or PDF rendition the API pointed to,
+    /// vetted by [`crate::safe_url`]: `Err` means render no link.
+    fn rendition_url(&self, url: &str) -> Result<String, crate::safe_url::RefusedUrl>;
 }
 
 /// The backend of this deployment, shared by every page.

@@ -23,6 +23,13 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A request that got no answer. The browser's reason is kept for
+    /// debugging with any secret-bearing query value masked
+    /// ([`crate::safe_url::redact`]): error texts must never carry one.
+    pub fn network(reason: impl std::fmt::Display) -> Self {
+        ApiError::Network(crate::safe_url::redact(&reason.to_string()))
+    }
+
     /// Worth trying again by itself (GETs only): the failure may be gone in a second.
     pub fn is_transient(&self) -> bool {
         match self {
@@ -30,6 +37,25 @@ impl ApiError {
             ApiError::Http { status, .. } => matches!(status, 502..=504),
             _ => false,
         }
+    }
+
+    /// An HTTP error status with the API's problem+json, whose texts are
+    /// shown to the customer: any secret they quote (a document URL's
+    /// `password=`) is masked first.
+    pub fn http(status: u16, problem: Option<Problem>) -> Self {
+        let problem = problem.map(|mut problem| {
+            problem.title = crate::safe_url::redact(&problem.title);
+            problem.detail = problem
+                .detail
+                .map(|detail| crate::safe_url::redact(&detail));
+            if let Some(errors) = problem.errors.as_mut() {
+                for error in errors {
+                    error.message = crate::safe_url::redact(&error.message);
+                }
+            }
+            problem
+        });
+        ApiError::Http { status, problem }
     }
 
     /// The API's own explanation, when it gave one.
@@ -56,7 +82,8 @@ pub fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError>
 
 fn describe_decode_error(text: &str, error: &serde_json::Error) -> ApiError {
     let offset = byte_offset(text, error.line(), error.column());
-    let message = error.to_string();
+    // serde quotes the offending value, which may be a document URL.
+    let message = crate::safe_url::redact(&error.to_string());
     let missing = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next());
@@ -266,6 +293,24 @@ mod tests {
             ApiError::Decode { field, .. } => assert_eq!(field, "pending.amount"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn no_error_text_carries_a_document_password() {
+        let secret = "https://eu.api.ovh.com/me/bill/FR1.pdf?reference=FR1&password=hunter2";
+        let error = decode::<Balance>(&format!(r#"{{"due":"{secret}"}}"#)).unwrap_err();
+        assert!(!format!("{error:?}").contains("hunter2"), "{error:?}");
+        let error = ApiError::network(format!("TypeError: failed to fetch {secret}"));
+        assert!(!format!("{error:?}").contains("hunter2"), "{error:?}");
+        let problem = billing_contract::Problem {
+            kind: "about:blank".into(),
+            title: "Invalid".into(),
+            status: 422,
+            detail: Some(format!("bad document {secret}")),
+            errors: None,
+        };
+        let error = ApiError::http(422, Some(problem));
+        assert!(!error.problem_detail().unwrap().contains("hunter2"));
     }
 
     #[test]

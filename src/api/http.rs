@@ -38,7 +38,7 @@ fn json_body<B: Serialize>(body: Option<&B>) -> Result<Body, ApiError> {
     match body {
         Some(body) => serde_json::to_string(body)
             .map(Body::Json)
-            .map_err(|e| ApiError::Network(e.to_string())),
+            .map_err(ApiError::network),
         None => Ok(Body::None),
     }
 }
@@ -75,6 +75,9 @@ impl HttpClient {
         web_sys::Url::new_with_base(url, &api_base)
             .map(|resolved| resolved.href())
             .unwrap_or_else(|_| url.to_owned())
+    /// The API base as configured (absolute, or a path on this site).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
     }
 
     /// GET and decode. Only the decoding is generic: the request and its
@@ -191,7 +194,7 @@ impl HttpClient {
                 .body(json),
             Body::None => builder.build(),
         }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+        .map_err(ApiError::network)?;
 
         let response = match request.send().await {
             Ok(response) => response,
@@ -201,7 +204,7 @@ impl HttpClient {
                 } else if cancel.is_some_and(AbortSignal::aborted) {
                     ApiError::Aborted
                 } else {
-                    ApiError::Network(error.to_string())
+                    ApiError::network(error)
                 });
             }
         };
@@ -214,7 +217,7 @@ impl HttpClient {
             if timeout.aborted() {
                 ApiError::Timeout
             } else {
-                ApiError::Network(error.to_string())
+                ApiError::network(error)
             }
         })?;
         match status {
@@ -223,10 +226,10 @@ impl HttpClient {
                 crate::session::send_to_sign_in(&self.sign_in_url);
                 Err(ApiError::Unauthorized)
             }
-            _ => Err(ApiError::Http {
+            _ => Err(ApiError::http(
                 status,
-                problem: serde_json::from_str::<Problem>(&text).ok(),
-            }),
+                serde_json::from_str::<Problem>(&text).ok(),
+            )),
         }
     }
 }

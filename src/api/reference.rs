@@ -241,7 +241,9 @@ impl BillingBackend for ReferenceAdapter {
         })
     }
 
-    fn rendition_url(&self, url: &str) -> String {
-        self.http.absolute_url(url)
+    fn rendition_url(&self, url: &str) -> Result<String, crate::safe_url::RefusedUrl> {
+        // API-relative renditions (`/api/v1/invoices/7/invoice.pdf`) resolve
+        // against the API base; `javascript:` and friends never get through.
+        crate::safe_url::check_against(url, self.http.base_url())
     }
 }

@@ -26,7 +26,8 @@ pub fn Header() -> impl IntoView {
             // The link's name is the visible product name (WCAG 2.5.3): the
             // logo is decorative.
             <a class="app-header__brand" href=routes::href(routes::DASHBOARD)>
-                {config.brand.logo_url.clone().map(|src| view! {
+                // Checked again here: the one URL rule (`crate::safe_url`).
+                {config.brand.logo_url.as_deref().and_then(crate::safe_url::site_link).map(|src| view! {
                     <img class="app-header__logo" src=src alt="" width="32" height="32" />
                 })}
                 <span class="app-header__product">{name}</span>

@@ -9,6 +9,7 @@ mod button;
 mod config_error;
 mod data_table;
 mod dialog;
+mod document_links;
 mod empty_state;
 mod error_panel;
 mod filter_bar;
@@ -34,6 +35,7 @@ pub use data_table::{
     visible_window,
 };
 pub use dialog::Dialog;
+pub use document_links::{Document, DocumentLinks};
 pub use empty_state::EmptyState;
 pub use error_panel::{ErrorPanel, error_message};
 pub use filter_bar::{DatePreset, Filter, FilterBar, StatusOption, parse_amount};

@@ -36,6 +36,11 @@ pub fn Shell() -> impl IntoView {
     let CurrentCustomer(customer) = expect_context::<CurrentCustomer>();
     let currency = customer.currency.to_string();
     let base = routes::base_path();
+    // The deployment's support page, if it names one the URL rule accepts.
+    let support = use_context::<crate::config::RuntimeConfig>()
+        .and_then(|config| config.support_url)
+        .as_deref()
+        .and_then(crate::safe_url::site_link);
     view! {
         <Router base=base>
             <a class="skip-link" href="#main">{t!(i18n, app.skip_link)}</a>
@@ -59,6 +64,9 @@ pub fn Shell() -> impl IntoView {
             </main>
             <footer class="app-footer">
                 <p>{move || td_string!(i18n.get_locale(), app.footer_note, currency = currency.as_str()).to_string()}</p>
+                {support.map(|href| view! {
+                    <p><a href=href rel="noopener noreferrer" data-testid="support-link">{t!(i18n, app.support)}</a></p>
+                })}
             </footer>
             <ToastRegion />
         </Router>

@@ -79,6 +79,8 @@ enum PayState {
     Redirecting,
     Done(PaymentOutcomeStatus),
     Failed(ApiError),
+    /// The API asked to send the customer to a page that is not safe to open.
+    Refused,
 }
 
 /// Paying the whole balance: one click to ask, one to confirm. The
@@ -113,13 +115,13 @@ fn PayBalance(amount: Money, on_paid: Callback<()>) -> impl IntoView {
                     redirect_url: Some(url),
                     ..
                 }) => {
-                    state.set(PayState::Redirecting);
-                    if let Some(window) = web_sys::window() {
-                        // The payment page sends the customer back here when done.
-                        let here = window.location().href().unwrap_or_default();
-                        let target =
-                            crate::session::with_return_to(&api.rendition_url(&url), &here);
-                        let _ = window.location().assign(&target);
+                    // The payment page sends the customer back here when done.
+                    // A page the portal refuses to open (`javascript:`, plain
+                    // http to another host…) stops the payment right here:
+                    // nothing was charged, nothing on the page changes.
+                    match crate::safe_url::navigate_and_return(&url) {
+                        Ok(()) => state.set(PayState::Redirecting),
+                        Err(_) => state.set(PayState::Refused),
                     }
                 }
                 Ok(outcome) => {
@@ -150,6 +152,7 @@ fn PayBalance(amount: Money, on_paid: Callback<()>) -> impl IntoView {
             }
             PayState::Done(_) => td_string!(locale, dashboard.pay_pending).to_string(),
             PayState::Failed(error) => error_message(locale, &error),
+            PayState::Refused => td_string!(locale, safe_links.payment_refused).to_string(),
             PayState::Idle | PayState::Confirming => String::new(),
         }
     };

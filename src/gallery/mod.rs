@@ -20,6 +20,7 @@ use crate::components::{
     MoneyText, OrderStatusBadge, Page, Pagination, PaymentMethodStatusBadge, SkeletonRows,
     StepTracker, TableSort, TableState, ToastTone, use_toasts,
 };
+use crate::components::{Document, DocumentLinks};
 use crate::i18n::*;
 use crate::invoices::{invoice_columns, invoice_status_options};
 use crate::orders::order_columns;
@@ -211,6 +212,7 @@ fn Showcase() -> impl IntoView {
             <Toasts />
             <Steps />
             <Placeholders />
+            <DocumentLinksShowcase />
             <Frames />
             <LongTexts />
         </div>
@@ -330,6 +332,35 @@ fn MoneyAndDates() -> impl IntoView {
                     <strong class="balance__amount"><MoneyText money=samples::eur(24_990) /></strong>
                 </p>
             </div>
+        </Section>
+    }
+}
+
+/// A rendition's links, and what replaces one whose URL was refused.
+#[component]
+fn DocumentLinksShowcase() -> impl IntoView {
+    let documents = |refused: bool| {
+        vec![
+            Document {
+                label: |l| td_string!(l, invoices.view_html),
+                name: |l| td_string!(l, safe_links.html_version),
+                href: (!refused).then(|| "#gallery-links".to_owned()),
+            },
+            Document {
+                label: |l| td_string!(l, invoices.view_pdf),
+                name: |l| td_string!(l, safe_links.pdf_version),
+                href: Some("#gallery-links".to_owned()),
+            },
+        ]
+    };
+    view! {
+        <Section title=|l| td_string!(l, safe_links.gallery_title)>
+            <State label=|l| td_string!(l, gallery.default)>
+                <DocumentLinks documents=documents(false) />
+            </State>
+            <State label=|l| td_string!(l, safe_links.gallery_refused)>
+                <DocumentLinks documents=documents(true) retry=Callback::new(|_| ()) />
+            </State>
         </Section>
     }
 }

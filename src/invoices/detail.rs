@@ -5,8 +5,8 @@
 use crate::api::models::{Invoice, InvoiceLine};
 use crate::api::{api_resource, use_api};
 use crate::components::{
-    AsyncSection, Column, DataTable, DateText, DayText, InvoiceStatusBadge, MoneyText, Page,
-    SkeletonRows,
+    AsyncSection, Column, DataTable, DateText, DayText, Document, DocumentLinks,
+    InvoiceStatusBadge, MoneyText, Page, SkeletonRows,
 };
 use crate::format::format_day;
 use crate::i18n::*;
@@ -74,11 +74,22 @@ fn line_columns() -> Vec<Column<InvoiceLine>> {
 }
 
 #[component]
-fn InvoiceDetail(invoice: Invoice) -> impl IntoView {
+fn InvoiceDetail(invoice: Invoice, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let html_url = api.rendition_url(&invoice.html_url);
-    let pdf_url = api.rendition_url(&invoice.pdf_url);
+    // Only http(s) URLs become links (see `crate::safe_url`).
+    let documents = vec![
+        Document {
+            label: |l| td_string!(l, invoices.view_html),
+            name: |l| td_string!(l, safe_links.html_version),
+            href: api.rendition_url(&invoice.html_url).ok(),
+        },
+        Document {
+            label: |l| td_string!(l, invoices.view_pdf),
+            name: |l| td_string!(l, safe_links.pdf_version),
+            href: api.rendition_url(&invoice.pdf_url).ok(),
+        },
+    ];
     let owing = !invoice.balance_due.amount.is_zero();
     view! {
         <section class="card" aria-labelledby="invoice-summary">
@@ -98,11 +109,7 @@ fn InvoiceDetail(invoice: Invoice) -> impl IntoView {
                 <dt>{t!(i18n, invoices.balance_due)}</dt>
                 <dd class:amount--due=owing data-testid="invoice-balance"><MoneyText money=invoice.balance_due.clone() /></dd>
             </dl>
-            <p class="card__footer">
-                <a href=html_url target="_blank" rel="noopener">{t!(i18n, invoices.view_html)}</a>
-                " · "
-                <a href=pdf_url target="_blank" rel="noopener">{t!(i18n, invoices.view_pdf)}</a>
-            </p>
+            <DocumentLinks documents retry=reload />
         </section>
         <section class="card" aria-labelledby="invoice-lines">
             <h2 id="invoice-lines" class="card__title">{t!(i18n, invoices.lines_caption)}</h2>
@@ -122,6 +129,7 @@ pub fn InvoiceDetailPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let invoice = api_resource(move |cancel| api.invoice(&id(), cancel));
+    let invoice_resource = invoice;
     // The heading names the invoice by its reference once it is known.
     let title = Signal::derive(move || {
         let reference = match invoice.get() {
@@ -137,7 +145,9 @@ pub fn InvoiceDetailPage() -> impl IntoView {
                 <AsyncSection
                     resource=invoice
                     skeleton=|| view! { <SkeletonRows rows=8 columns=2 /> }
-                    render=move |invoice: Invoice| view! { <InvoiceDetail invoice /> }
+                    render=move |invoice: Invoice| view! {
+                        <InvoiceDetail invoice reload=move |_| invoice_resource.refetch() />
+                    }
                 />
             </div>
         </Page>

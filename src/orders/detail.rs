@@ -11,8 +11,8 @@ use crate::api::models::{CustomerKind, Order, OrderLine, OrderStatus};
 use crate::api::{api_resource, use_api};
 use crate::checkout::CheckoutReturn;
 use crate::components::{
-    AsyncSection, Button, ButtonVariant, Column, DataTable, DateText, MoneyText, Page,
-    SkeletonRows, ToastTone, Toasts,
+    AsyncSection, Button, ButtonVariant, Column, DataTable, DateText, Document, DocumentLinks,
+    MoneyText, Page, SkeletonRows, ToastTone, Toasts,
 };
 use crate::i18n::*;
 use crate::routes;
@@ -81,11 +81,22 @@ fn confirm_with_toast(message: String) {
 }
 
 #[component]
-fn OrderSummaryCard(order: Order) -> impl IntoView {
+fn OrderSummaryCard(order: Order, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let html_url = api.rendition_url(&order.html_url);
-    let pdf_url = api.rendition_url(&order.pdf_url);
+    // Only http(s) URLs become links (see `crate::safe_url`).
+    let documents = vec![
+        Document {
+            label: |l| td_string!(l, orders.view_html),
+            name: |l| td_string!(l, safe_links.html_version),
+            href: api.rendition_url(&order.html_url).ok(),
+        },
+        Document {
+            label: |l| td_string!(l, orders.view_pdf),
+            name: |l| td_string!(l, safe_links.pdf_version),
+            href: api.rendition_url(&order.pdf_url).ok(),
+        },
+    ];
     let contact = order.billing_contact.clone();
     view! {
         <section class="card" aria-labelledby="order-summary">
@@ -111,15 +122,12 @@ fn OrderSummaryCard(order: Order) -> impl IntoView {
             </dl>
             <p class="card__footer">
                 <a href=routes::href(&tracking_path(&order.id)) data-testid="order-tracking-link">{t!(i18n, actions.follow_up)}</a>
-                " · "
-                <a href=html_url target="_blank" rel="noopener">{t!(i18n, orders.view_html)}</a>
-                " · "
-                <a href=pdf_url target="_blank" rel="noopener">{t!(i18n, orders.view_pdf)}</a>
                 {order.invoice_id.clone().map(|invoice| view! {
                     " · "
                     <a href=routes::invoice(&invoice) data-testid="order-invoice-link">{t!(i18n, order_actions.invoice)}</a>
                 })}
             </p>
+            <DocumentLinks documents retry=reload />
         </section>
         <section class="card" aria-labelledby="order-lines">
             <h2 id="order-lines" class="card__title">{t!(i18n, orders.lines_caption)}</h2>
@@ -230,7 +238,7 @@ pub fn OrderDetailPage() -> impl IntoView {
                         let unpaid = order.status == OrderStatus::NotPaid;
                         let payable = order.clone();
                         view! {
-                            <OrderSummaryCard order=order.clone() />
+                            <OrderSummaryCard order=order.clone() reload=refresh />
                             {unpaid.then(|| view! { <PayOrderCard order=payable on_change=refresh /> })}
                             <WithdrawalCard order on_change=refresh />
                         }

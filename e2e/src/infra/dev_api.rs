@@ -34,6 +34,8 @@ pub enum FaultKind {
     BadField,
     Unauthorized,
     Slow,
+    /// Every URL field a `javascript:` URL; payments answer "finish there" with one.
+    HostileUrls,
 }
 
 impl FaultKind {
@@ -45,6 +47,7 @@ impl FaultKind {
             FaultKind::BadField => "badField",
             FaultKind::Unauthorized => "unauthorized",
             FaultKind::Slow => "slow",
+            FaultKind::HostileUrls => "hostileUrls",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! CSP violation reports the browser sends.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
@@ -32,6 +33,8 @@ struct ServerState {
     /// serve malformed JSON).
     config_override: Mutex<Option<String>>,
     csp_reports: Mutex<Vec<String>>,
+    /// Off only for the journey that plays a careless host (no CSP at all).
+    csp_enabled: AtomicBool,
 }
 
 impl StaticServer {
@@ -53,6 +56,7 @@ impl StaticServer {
             base_path: base_path.clone(),
             config_override: Mutex::new(None),
             csp_reports: Mutex::new(Vec::new()),
+            csp_enabled: AtomicBool::new(true),
         });
         let app = Router::new().fallback(handle).with_state(state.clone());
         tokio::spawn(async move {
@@ -91,10 +95,19 @@ impl StaticServer {
         std::mem::take(&mut *self.state.csp_reports.lock().unwrap())
     }
 
-    /// Back to the default config and no recorded reports: called before every journey.
+    /// Serves the app without any Content-Security-Policy (nor Trusted Types), as a host
+    /// that forgot `_headers` would, until [`StaticServer::reset`]: the journey that checks
+    /// the portal itself refuses hostile URLs, with no CSP behind it.
+    pub fn switch_csp_off(&self) {
+        self.state.csp_enabled.store(false, Ordering::SeqCst);
+    }
+
+    /// Back to the default config, the CSP on and no recorded reports: called before every
+    /// journey.
     pub fn reset(&self) {
         *self.state.config_override.lock().unwrap() = None;
         self.state.csp_reports.lock().unwrap().clear();
+        self.state.csp_enabled.store(true, Ordering::SeqCst);
     }
 }
 
@@ -107,14 +120,15 @@ fn normalize_base_path(base: &str) -> String {
     }
 }
 
-/// The production policy. The dev API is another origin (another port), so it must be
-/// allowed for fetches and for the sign-in form.
+/// The production policy (`public/_headers`, Trusted Types included). The dev API is another
+/// origin (another port), so it must be allowed for fetches and for the sign-in form.
 fn content_security_policy(base_path: &str, api_origin: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self' {api_origin}; \
          frame-ancestors 'none'; object-src 'none'; base-uri 'self'; \
-         form-action 'self' {api_origin}; report-uri {base_path}__csp-report"
+         form-action 'self' {api_origin}; require-trusted-types-for 'script'; \
+         trusted-types default; report-uri {base_path}__csp-report"
     )
 }
 
@@ -160,13 +174,23 @@ async fn handle(
 ) -> Response {
     let mut response = route(&state, &method, uri.path(), body);
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_str(&state.csp).expect("the CSP is a valid header value"),
-    );
+    if state.csp_enabled.load(Ordering::SeqCst) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&state.csp).expect("the CSP is a valid header value"),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
     response
 }
@@ -330,6 +354,75 @@ mod tests {
         assert_eq!(normalize_base_path("/"), "/");
         assert_eq!(normalize_base_path("billing"), "/billing/");
         assert_eq!(normalize_base_path("/billing/"), "/billing/");
+    }
+
+    /// The directives of a policy, `connect-src` and `form-action` (which name the dev API)
+    /// and `report-uri` left out.
+    fn portable_directives(policy: &str) -> Vec<String> {
+        policy
+            .split(';')
+            .map(|directive| directive.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|directive| {
+                !directive.is_empty()
+                    && !["connect-src", "form-action", "report-uri"]
+                        .iter()
+                        .any(|name| directive.starts_with(name))
+            })
+            .collect()
+    }
+
+    fn workspace_file(path: &str) -> String {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+        std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("reading {}", file.display()))
+    }
+
+    /// The policy the journeys run under is the one every host is told to serve.
+    #[test]
+    fn every_host_gets_the_tested_policy_and_headers() {
+        let tested = portable_directives(&content_security_policy("/", "http://127.0.0.1:1"));
+        assert!(tested.contains(&"require-trusted-types-for 'script'".to_owned()));
+        assert!(tested.contains(&"trusted-types default".to_owned()));
+        let headers = workspace_file("public/_headers");
+        let nginx = workspace_file("deploy/nginx.conf");
+        let cloudfront = workspace_file("deploy/s3-cloudfront.md");
+        let netlify_policy = headers
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("Content-Security-Policy:"))
+            .expect("_headers sets a CSP");
+        let nginx_policy = nginx
+            .lines()
+            .find_map(|line| {
+                line.trim()
+                    .strip_prefix("add_header Content-Security-Policy \"")
+            })
+            .and_then(|rest| rest.split('"').next())
+            .expect("nginx.conf sets a CSP");
+        let cloudfront_policy = cloudfront
+            .lines()
+            .map(str::trim)
+            .find(|line| line.starts_with("default-src"))
+            .expect("the CloudFront notes quote the CSP");
+        for (host, policy) in [
+            ("_headers", netlify_policy),
+            ("nginx.conf", nginx_policy),
+            ("s3-cloudfront.md", cloudfront_policy),
+        ] {
+            assert_eq!(portable_directives(policy), tested, "{host}");
+        }
+        for text in [&headers, &nginx, &cloudfront] {
+            for header in [
+                "Cross-Origin-Opener-Policy",
+                "Strict-Transport-Security",
+                "X-Content-Type-Options",
+                "Referrer-Policy",
+                "Permissions-Policy",
+            ] {
+                assert!(
+                    text.contains(header),
+                    "{header} missing from a host's config"
+                );
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod dashboard;
 mod details;
 mod errors;
 mod invoice_actions;
+mod hostile_backend;
 mod invoices;
 mod orders;
 mod payment_methods;
@@ -86,4 +87,5 @@ pub fn root_only() -> Vec<Journey> {
         payments::payments_errors_show_and_retry,
         payments::payments_csv_export_equals_the_api,
     ]
+    journeys![hostile_backend::hostile_backend_urls_are_never_rendered_nor_followed,]
 }
