@@ -9,6 +9,7 @@ mod dashboard;
 mod details;
 mod errors;
 mod invoices;
+mod phone;
 mod shell;
 
 use std::future::Future;
@@ -65,5 +66,9 @@ pub fn everywhere() -> Vec<Journey> {
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
-    journeys![]
+    journeys![
+        phone::phone_every_page_fits_and_the_menu_reaches_everything,
+        phone::phone_menu_and_filter_sheet_pass_axe,
+        phone::desk_lists_scroll_with_the_page,
+    ]
 }
