@@ -4,9 +4,15 @@
 //! Nothing renders a page until the config and the session exist; a failure at
 //! either step is a full, translated page that says what went wrong.
 
+mod router;
+mod shell;
+
+pub use router::AppRoutes;
+pub use shell::Shell;
+
 use crate::api::reference::ReferenceAdapter;
 use crate::api::{Api, ApiError, HttpClient, api_resource};
-use crate::components::{ConfigErrorPage, ErrorPanel, Shell, StartupSkeleton};
+use crate::components::{ConfigErrorPage, ErrorPanel, StartupSkeleton};
 use crate::config::{AdapterKind, ConfigError, RuntimeConfig};
 use crate::i18n::*;
 use crate::locale::{browser_languages, resolve_locale, saved_locale};
@@ -28,9 +34,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The theme in force, switchable from the header.
-#[derive(Clone, Copy)]
-pub struct ThemeSignal(pub RwSignal<Theme>);
+// The theme signal lives with the theme, so the header (a component) does
+// not import the app; re-exported here for the app's callers.
+pub use crate::theme::ThemeSignal;
 
 /// What can be settled before config.json arrives: the language among all
 /// three (the saved choice, then the browser's) and the theme, provided as

@@ -7,6 +7,10 @@
 
 use crate::config::HexColour;
 
+/// The theme in force, switchable from the header; provided by the app.
+#[derive(Clone, Copy)]
+pub struct ThemeSignal(pub leptos::prelude::RwSignal<Theme>);
+
 pub const SAVED_THEME_KEY: &str = "billing-portal.theme";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

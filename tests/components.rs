@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use billing_portal::components::{
-    ActionMenu, Column, DataTable, Dialog, Filter, FilterBar, MenuItem, StatusOption,
+    ActionMenu, CardRole, Column, DataTable, Dialog, Filter, FilterBar, MenuItem, StatusOption,
 };
 use billing_portal::format::format_money;
 use billing_portal::i18n::*;
@@ -545,12 +545,74 @@ async fn a_refused_rendition_is_no_link_and_offers_a_retry() {
             label: |_| "PDF",
             name: |_| "Version PDF",
             href: pdf.clone(),
+#[wasm_bindgen_test]
+async fn cells_carry_their_column_name_and_card_role_and_the_table_does_not_scroll() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        let mut columns = columns();
+        columns.push(Column::new("status", |_| "Status", |r: &Row| r.name));
+        columns.push(
+            Column::new("tax", |_| "Tax", |r: &Row| r.amount.to_string())
+                .numeric()
+                .card(CardRole::Secondary),
+        );
+        view! {
+            <I18nContextProvider>
+                <DataTable columns rows=rows() caption=|_| "Rows" />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let cell = |column: &str| query(&root, &format!("tbody tr [data-column={column}]"));
+    let described = |column: &str| {
+        let cell = cell(column);
+        (
+            cell.get_attribute("data-label").unwrap_or_default(),
+            cell.get_attribute("data-card").unwrap_or_default(),
+        )
+    };
+    assert_eq!(described("name"), ("Name".into(), "title".into()));
+    assert_eq!(described("amount"), ("Amount".into(), "amount".into()));
+    assert_eq!(described("status"), ("Status".into(), "status".into()));
+    assert_eq!(
+        described("tax"),
+        ("Tax".into(), "secondary".into()),
+        "a chosen role wins over the default"
+    );
+    // No inner scroller: the page is the only one.
+    let frame = query(&root, ".table-frame");
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&frame)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("overflow-y").unwrap(), "visible");
+    assert!(root.query_selector(".table-scroll").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn active_filters_are_chips_that_each_remove_their_part() {
+    let root = container();
+    let value = RwSignal::new(Filter {
+        text: "FR-42".into(),
+        statuses: vec!["paid", "unpaid"],
+        ..Filter::default()
+    });
+    let statuses = vec![
+        StatusOption {
+            key: "paid",
+            label: |_| "Paid",
+        },
+        StatusOption {
+            key: "unpaid",
+            label: |_| "Unpaid",
         },
     ];
     let _mounted = mount_to(root.clone(), move || {
         view! {
             <I18nContextProvider>
                 <DocumentLinks documents retry=Callback::new(move |_| retried.update(|n| *n += 1)) />
+                <FilterBar value statuses search_label=|_| "Reference" />
             </I18nContextProvider>
         }
     });
@@ -571,4 +633,44 @@ async fn a_refused_rendition_is_no_link_and_offers_a_retry() {
     query(&root, "[data-testid=document-retry]").click();
     settle().await;
     assert_eq!(retried.get_untracked(), 1);
+    let chips = || query_all(&root, "[data-testid=active-filters] button");
+    let texts: Vec<String> = chips()
+        .iter()
+        .map(|chip| chip.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(texts.len(), 3, "one chip per part: {texts:?}");
+    assert!(texts[0].contains("FR-42"), "{texts:?}");
+    assert!(
+        texts[1].contains("Paid") && texts[2].contains("Unpaid"),
+        "{texts:?}"
+    );
+    assert!(
+        chips()[1]
+            .get_attribute("aria-label")
+            .unwrap_or_default()
+            .contains("Paid"),
+        "the remove button names the filter it removes"
+    );
+
+    chips()[1].click();
+    settle().await;
+    assert_eq!(
+        value.get_untracked(),
+        Filter {
+            text: "FR-42".into(),
+            statuses: vec!["unpaid"],
+            ..Filter::default()
+        },
+        "only the tapped part goes"
+    );
+    assert_eq!(chips().len(), 2);
+
+    value.set(Filter::default());
+    settle().await;
+    assert!(
+        root.query_selector("[data-testid=active-filters]")
+            .unwrap()
+            .is_none(),
+        "no filter, no chips"
+    );
 }

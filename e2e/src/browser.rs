@@ -14,6 +14,13 @@ use serde_json::{Value, json};
 use crate::infra::Infra;
 use crate::infra::dev_api::FaultKind;
 
+/// The phone every phone journey uses: 360 × 780 CSS pixels.
+pub const PHONE: (u32, u32) = (360, 780);
+/// WebDriver's key codes, for [`Browser::press`].
+pub const KEY_TAB: &str = "\u{E004}";
+pub const KEY_ENTER: &str = "\u{E007}";
+pub const KEY_ESCAPE: &str = "\u{E00C}";
+
 /// How long helpers wait for something to show up unless told otherwise.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
 /// Signing in includes loading the wasm twice and a cross-origin round trip.
@@ -439,6 +446,112 @@ impl Browser {
             })
             .await
             .with_context(|| format!("DevTools command {cmd}"))
+    }
+
+    // ----- screen size and touch ---------------------------------------------------------
+
+    /// A phone from now on, until [`Browser::emulate_desktop`]: a 360 × 780 viewport at
+    /// 2× with mobile layout rules, and a touch screen (`pointer: coarse`, touch events).
+    /// Through DevTools, so it holds for this tab across navigations.
+    pub async fn emulate_phone(&self) -> Result<()> {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": PHONE.0, "height": PHONE.1, "deviceScaleFactor": 2, "mobile": true }),
+        )
+        .await?;
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": true, "maxTouchPoints": 5 }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A desktop viewport of `width` × `height` CSS pixels, mouse only.
+    pub async fn emulate_desktop(&self, width: u32, height: u32) -> Result<()> {
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": false }),
+        )
+        .await?;
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Taps the first displayed match of `css` with a finger (touch start and end at its
+    /// centre), as a phone user does; the browser turns the tap into a click.
+    pub async fn tap(&self, css: &str) -> Result<()> {
+        self.wait_visible(css).await?;
+        let centre = self
+            .js(
+                r#"const el = document.querySelector(arguments[0]);
+                   el.scrollIntoView({ block: 'center', inline: 'nearest' });
+                   const r = el.getBoundingClientRect();
+                   return [r.left + r.width / 2, r.top + r.height / 2];"#,
+                vec![json!(css)],
+            )
+            .await?;
+        let (x, y) = (
+            centre[0].as_f64().unwrap_or_default(),
+            centre[1].as_f64().unwrap_or_default(),
+        );
+        self.cdp(
+            "Input.dispatchTouchEvent",
+            json!({ "type": "touchStart", "touchPoints": [{ "x": x, "y": y }] }),
+        )
+        .await?;
+        self.cdp(
+            "Input.dispatchTouchEvent",
+            json!({ "type": "touchEnd", "touchPoints": [] }),
+        )
+        .await
+        .with_context(|| format!("tapping `{css}`"))?;
+        Ok(())
+    }
+
+    /// Types `keys` (WebDriver key codes allowed, e.g. [`KEY_TAB`]) into the focused element.
+    pub async fn press(&self, keys: &str) -> Result<()> {
+        self.client
+            .active_element()
+            .await?
+            .send_keys(keys)
+            .await
+            .with_context(|| format!("pressing {keys:?}"))?;
+        Ok(())
+    }
+
+    /// Whether `css` is the focused element.
+    pub async fn is_focused(&self, css: &str) -> Result<bool> {
+        let value = self
+            .js(
+                "return document.activeElement === document.querySelector(arguments[0]);",
+                vec![json!(css)],
+            )
+            .await?;
+        Ok(value.as_bool().unwrap_or(false))
+    }
+
+    /// A PNG of the whole page (beyond the viewport), at the current emulated size.
+    pub async fn full_page_screenshot(&self, path: &std::path::Path) -> Result<()> {
+        use base64::Engine as _;
+        let shot = self
+            .cdp(
+                "Page.captureScreenshot",
+                json!({ "format": "png", "captureBeyondViewport": true }),
+            )
+            .await?;
+        let data = shot["data"]
+            .as_str()
+            .ok_or_else(|| anyhow!("DevTools returned no screenshot"))?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .context("decoding the screenshot")?;
+        std::fs::write(path, png).with_context(|| format!("writing {}", path.display()))?;
+        Ok(())
     }
 
     pub async fn screenshot(&self, path: &std::path::Path) -> Result<()> {

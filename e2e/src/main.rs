@@ -9,6 +9,7 @@ mod browser;
 mod infra;
 mod journeys;
 mod runner;
+mod screenshots;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -21,8 +22,9 @@ async fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         None | Some("journeys") => journeys_command().await,
         Some("bench") => bench::run(Settings::from_env(), &args[1..]).await,
+        Some("screenshots") => screenshots_command(args.get(1).map(String::as_str)).await,
         Some(other) => Err(anyhow::anyhow!(
-            "unknown command {other:?}; usage: billing-e2e [journeys|bench [--runs N] [--invoices N,N] [--cpu N,N] [--only NAME]]"
+            "unknown command {other:?}; usage: billing-e2e [journeys|screenshots DIR|bench [--runs N] [--invoices N,N] [--cpu N,N] [--only NAME]]"
         )),
     };
     match outcome {
@@ -38,4 +40,10 @@ async fn main() -> ExitCode {
 async fn journeys_command() -> anyhow::Result<bool> {
     let infra = Arc::new(Infra::start(Settings::from_env(), &[]).await?);
     runner::run_journeys(infra).await
+}
+
+async fn screenshots_command(out: Option<&str>) -> anyhow::Result<bool> {
+    let out = out.ok_or_else(|| anyhow::anyhow!("usage: billing-e2e screenshots DIR"))?;
+    let infra = Arc::new(Infra::start(Settings::from_env(), &[]).await?);
+    screenshots::run(infra, std::path::Path::new(out)).await
 }

@@ -1,6 +1,13 @@
 //! The table every list uses: sortable headers, selectable rows, a sticky
 //! header, its own loading / error / empty states, and a windowed body.
 //!
+//! A table is as tall as its rows and scrolls with the page: no inner
+//! scroller, so a 25-row page shows 25 rows and the page has one scrollbar.
+//! The header row sticks under the app header; windowing follows the
+//! window's scroll. Below 40rem of its container the rows become cards
+//! (CSS only, `components.css`): every cell carries its column's name in
+//! `data-label`, and each column plays a [`CardRole`] in the card.
+//!
 //! Why one table: sorting has to announce itself (`aria-sort`), selection has
 //! to offer select-all with a mixed state, and a 10,000-row export preview has
 //! to scroll smoothly; doing that once keeps every list consistent.
@@ -35,6 +42,39 @@ pub struct TableSort {
     pub ascending: bool,
 }
 
+/// The place a column takes when its rows are shown as cards (below 40rem).
+/// Unset, it follows from the column: the row header is the title, a column
+/// keyed `status` is the status, numeric columns are the amounts that matter,
+/// the rest are labelled details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardRole {
+    /// The card's heading (the reference or number), first and bold.
+    Title,
+    /// The status badge, beside the title.
+    Status,
+    /// An amount that matters (TTC, balance due): large, right under the title.
+    Amount,
+    /// Kept, labelled, in smaller type (e.g. the amount excluding tax).
+    Secondary,
+    /// A labelled detail line (the date, the order…).
+    Detail,
+    /// The row's actions menu, last.
+    Actions,
+}
+
+impl CardRole {
+    fn as_str(self) -> &'static str {
+        match self {
+            CardRole::Title => "title",
+            CardRole::Status => "status",
+            CardRole::Amount => "amount",
+            CardRole::Secondary => "secondary",
+            CardRole::Detail => "detail",
+            CardRole::Actions => "actions",
+        }
+    }
+}
+
 type Cell<T> = Arc<dyn Fn(&T) -> AnyView + Send + Sync>;
 type Compare<T> = Arc<dyn Fn(&T, &T) -> Ordering + Send + Sync>;
 
@@ -48,6 +88,7 @@ pub struct Column<T> {
     sortable: bool,
     numeric: bool,
     row_header: bool,
+    card: Option<CardRole>,
 }
 
 impl<T: 'static> Column<T> {
@@ -68,7 +109,14 @@ impl<T: 'static> Column<T> {
             sortable: false,
             numeric: false,
             row_header: false,
+            card: None,
         }
+    }
+
+    /// The column's place in the phone card layout (see [`CardRole`]).
+    pub fn card(mut self, role: CardRole) -> Self {
+        self.card = Some(role);
+        self
     }
 
     /// Right-aligned, tabular figures: amounts and counts.
@@ -122,8 +170,9 @@ pub enum TableState {
 ///   with no rows, `empty_action` an optional next step shown under it.
 /// - `testid`: `data-testid` of the `<table>`.
 ///
-/// Above [`WINDOW_FROM_ROWS`] rows the body is windowed inside a scroll
-/// container of bounded height; rows are then [`ROW_HEIGHT_PX`] high.
+/// Above [`WINDOW_FROM_ROWS`] rows the body is windowed: only the rows near
+/// the window's viewport exist, placed by the page's scroll position; rows
+/// are then [`ROW_HEIGHT_PX`] high (cards too: windowed tables stay tables).
 #[component]
 pub fn DataTable<T>(
     columns: Vec<Column<T>>,
@@ -154,7 +203,11 @@ where
                 let rows = rows.clone();
                 Arc::new(move |a: usize, b: usize| compare(&rows[a], &rows[b])) as ErasedCompare
             });
+            let card = column.card.unwrap_or_else(|| {
+                default_card_role(column.key, column.row_header, column.numeric)
+            });
             ErasedColumn {
+                card,
                 key: column.key,
                 header: column.header,
                 cell: Arc::new(move |index: usize| cell(&cell_rows[index])),
@@ -181,7 +234,23 @@ where
 
 type ErasedCompare = Arc<dyn Fn(usize, usize) -> Ordering + Send + Sync>;
 
+/// A column's card role when the page did not choose one.
+pub fn default_card_role(key: &str, row_header: bool, numeric: bool) -> CardRole {
+    if row_header {
+        CardRole::Title
+    } else if key == "status" {
+        CardRole::Status
+    } else if key == "actions" {
+        CardRole::Actions
+    } else if numeric {
+        CardRole::Amount
+    } else {
+        CardRole::Detail
+    }
+}
+
 struct ErasedColumn {
+    card: CardRole,
     key: &'static str,
     header: Label,
     cell: Arc<dyn Fn(usize) -> AnyView + Send + Sync>,
@@ -273,39 +342,50 @@ fn render_table(parts: TableParts) -> AnyView {
         })
     };
 
-    // Windowing: the scroll position and the viewport height, in pixels.
+    // Windowing: how far the page has scrolled past the body's top, and the
+    // window's height, in pixels. The page scrolls, not the table.
     let scroll_top = RwSignal::new(0.0_f64);
-    let viewport = RwSignal::new(600.0_f64);
-    let scroller = NodeRef::<leptos::html::Div>::new();
+    let viewport = RwSignal::new(800.0_f64);
+    let body_ref = NodeRef::<leptos::html::Tbody>::new();
     if windowed {
+        let measure = move || {
+            let Some(body) = body_ref.get_untracked() else {
+                return;
+            };
+            let top = (window().scroll_y().unwrap_or(0.0) - page_top(&body)).max(0.0);
+            // Only a change of first row is worth a re-render.
+            if (top / ROW_HEIGHT_PX).floor() != (scroll_top.get_untracked() / ROW_HEIGHT_PX).floor()
+            {
+                scroll_top.set(top);
+            }
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0);
+            if height != viewport.get_untracked() {
+                viewport.set(height);
+            }
+        };
         Effect::new(move |_| {
-            if let Some(element) = scroller.get() {
-                viewport.set(f64::from(element.client_height()));
+            if body_ref.get().is_some() {
+                measure();
             }
         });
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+        let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+        on_cleanup(move || {
+            on_scroll.remove();
+            on_resize.remove();
+        });
     }
-    let window = Memo::new(move |_| {
+    let window_rows = Memo::new(move |_| {
         if windowed {
             visible_window(row_count, scroll_top.get(), viewport.get(), ROW_HEIGHT_PX)
         } else {
             (0, row_count)
         }
     });
-    let on_scroll = move |event: leptos::ev::Event| {
-        if !windowed {
-            return;
-        }
-        let element = event_target::<web_sys::HtmlElement>(&event);
-        let top = f64::from(element.scroll_top());
-        // Only a change of first row is worth a re-render.
-        if (top / ROW_HEIGHT_PX).floor() != (scroll_top.get_untracked() / ROW_HEIGHT_PX).floor() {
-            scroll_top.set(top);
-        }
-        let height = f64::from(element.client_height());
-        if height != viewport.get_untracked() {
-            viewport.set(height);
-        }
-    };
 
     let header_cells = columns
         .iter()
@@ -350,18 +430,18 @@ fn render_table(parts: TableParts) -> AnyView {
                 move |index: usize| render_row(index, &columns, &ids, selection, windowed, i18n)
             };
             let visible = move || {
-                let (start, end) = window.get();
+                let (start, end) = window_rows.get();
                 order.with(|order| order[start..end].to_vec())
             };
             view! {
-                <tbody>
+                <tbody node_ref=body_ref>
                     {move || windowed.then(|| {
-                        let (start, _) = window.get();
+                        let (start, _) = window_rows.get();
                         spacer(start, column_count)
                     })}
                     <For each=visible key=|index| *index children=row_view />
                     {move || windowed.then(|| {
-                        let (_, end) = window.get();
+                        let (_, end) = window_rows.get();
                         spacer(row_count - end, column_count)
                     })}
                 </tbody>
@@ -370,17 +450,9 @@ fn render_table(parts: TableParts) -> AnyView {
         }
     };
     view! {
-        <div
-            class="table-scroll"
-            class:table-scroll--windowed=windowed
-            node_ref=scroller
-            on:scroll=on_scroll
-            // Focusable and named: on a phone the table scrolls sideways, and
-            // keyboard users must be able to scroll it too (WCAG 2.1.1).
-            tabindex="0"
-            role="group"
-            aria-label=move || caption(i18n.get_locale())
-        >
+        // A frame for the border and the card layout's container; it does
+        // not scroll, so the page stays the only scroller.
+        <div class="table-frame">
             <table
                 class="data-table"
                 class:data-table--windowed=windowed
@@ -398,6 +470,20 @@ fn render_table(parts: TableParts) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// How far down the page an element starts, in CSS pixels.
+fn page_top(element: &web_sys::HtmlElement) -> f64 {
+    use wasm_bindgen::JsCast;
+    let mut top = 0.0;
+    let mut node = Some(element.clone());
+    while let Some(current) = node {
+        top += f64::from(current.offset_top());
+        node = current
+            .offset_parent()
+            .and_then(|parent| parent.dyn_into::<web_sys::HtmlElement>().ok());
+    }
+    top
 }
 
 /// A row of the full height of `rows` hidden rows, so the scrollbar is the
@@ -523,7 +609,7 @@ fn render_row(
         let toggle_id = id.clone();
         let checked = selected.clone();
         view! {
-            <td class="data-table__select">
+            <td class="data-table__select" data-card="select">
                 <input type="checkbox" class="checkbox"
                     aria-label=move || td_string!(i18n.get_locale(), table.select_row, row = label_id.as_str()).to_string()
                     prop:checked=checked
@@ -539,10 +625,22 @@ fn render_row(
         .iter()
         .map(|column| {
             let content = (column.cell)(index);
+            let header = column.header;
+            // The column's name travels with the cell, for the card layout.
+            let label = move || header(i18n.get_locale());
+            let card = column.card.as_str();
             if column.row_header {
-                view! { <th scope="row" data-column=column.key class:data-table__numeric=column.numeric>{content}</th> }.into_any()
+                view! {
+                    <th scope="row" data-column=column.key data-card=card data-label=label
+                        class:data-table__numeric=column.numeric>{content}</th>
+                }
+                .into_any()
             } else {
-                view! { <td data-column=column.key class:data-table__numeric=column.numeric>{content}</td> }.into_any()
+                view! {
+                    <td data-column=column.key data-card=card data-label=label
+                        class:data-table__numeric=column.numeric>{content}</td>
+                }
+                .into_any()
             }
         })
         .collect_view();

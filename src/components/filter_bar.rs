@@ -11,7 +11,8 @@
 //! see [`Filter::from_query`] and [`Filter::to_query`]), so it survives a reload
 //! and the back button and can be shared.
 
-use super::{Button, ButtonVariant, Label, unique_id};
+use super::{Button, ButtonVariant, Dialog, Label, unique_id};
+use crate::format::format_day;
 use crate::i18n::*;
 use billing_contract::decimal_string;
 use billing_contract::query::percent_encode;
@@ -175,6 +176,89 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
         .ok_or(InvalidAmount)
 }
 
+/// One part of a filter in force, shown as a removable chip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilterPart {
+    Text,
+    Order,
+    Period,
+    Status(&'static str),
+    Amount,
+}
+
+impl Filter {
+    /// The parts in force, in the bar's order: one chip each.
+    pub fn parts(&self) -> Vec<FilterPart> {
+        let mut parts = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(FilterPart::Text);
+        }
+        if !self.order.is_empty() {
+            parts.push(FilterPart::Order);
+        }
+        if self.from.is_some() || self.to.is_some() {
+            parts.push(FilterPart::Period);
+        }
+        parts.extend(self.statuses.iter().map(|key| FilterPart::Status(key)));
+        if self.min_amount.is_some() || self.max_amount.is_some() {
+            parts.push(FilterPart::Amount);
+        }
+        parts
+    }
+
+    /// The filter without one of its parts (a chip's ✕).
+    pub fn without(&self, part: FilterPart) -> Filter {
+        let mut next = self.clone();
+        match part {
+            FilterPart::Text => next.text.clear(),
+            FilterPart::Order => next.order.clear(),
+            FilterPart::Period => (next.from, next.to) = (None, None),
+            FilterPart::Status(key) => next.statuses.retain(|k| *k != key),
+            FilterPart::Amount => (next.min_amount, next.max_amount) = (None, None),
+        }
+        next
+    }
+}
+
+/// An amount as the customer types it in their language (`49,90`).
+fn amount_text(amount: Decimal, locale: Locale) -> String {
+    let text = amount.to_string();
+    match locale {
+        Locale::en => text,
+        _ => text.replace('.', ","),
+    }
+}
+
+thread_local! {
+    // One query for the whole app, created outside any owner so it lives as
+    // long as the page.
+    static NARROW: std::cell::OnceCell<RwSignal<bool>> = const { std::cell::OnceCell::new() };
+}
+
+/// Whether the window is phone-sized (below 40rem), following rotations and
+/// resizes. The same breakpoint as the CSS.
+pub fn narrow_screen() -> Signal<bool> {
+    NARROW
+        .with(|cell| {
+            *cell.get_or_init(|| {
+                use wasm_bindgen::JsCast;
+                use wasm_bindgen::closure::Closure;
+                let query = web_sys::window()
+                    .and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten());
+                let narrow = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+                if let Some(query) = query {
+                    let watched = query.clone();
+                    let on_change = Closure::<dyn Fn()>::new(move || narrow.set(watched.matches()));
+                    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+                    // Lives as long as the page, like the query.
+                    on_change.forget();
+                }
+                narrow
+            })
+        })
+        .into()
+}
+
 /// The filter bar.
 ///
 /// - `value`: the filter in force; the bar starts from it and writes it on apply.
@@ -187,6 +271,10 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InvalidAmount> {
 ///   payments offer payment types through it).
 /// - `amounts`: offer the amount range.
 /// - `today`: the end of the presets (tests and the gallery fix it).
+///
+/// On a phone the fields fold behind a "Filtres (n)" button and open as a
+/// sheet (a modal dialog); on every size the filters in force show under the
+/// bar as chips, each removable on its own.
 #[component]
 pub fn FilterBar(
     value: RwSignal<Filter>,
@@ -210,6 +298,7 @@ pub fn FilterBar(
     let min_invalid = move || min_text.with(|t| parse_amount(t).is_err());
     let max_invalid = move || max_text.with(|t| parse_amount(t).is_err());
     let id = unique_id("filters");
+    let sheet_open = RwSignal::new(false);
     // The value can also change from outside: the back button brings another
     // URL, an empty list offers to clear the filters. The fields follow, so
     // the bar always shows the filter in force. (Fields that already say the
@@ -245,6 +334,7 @@ pub fn FilterBar(
             min_amount: parse_amount(&min_text.get_untracked()).ok().flatten(),
             max_amount: parse_amount(&max_text.get_untracked()).ok().flatten(),
         });
+        sheet_open.set(false);
     };
     let reset = move |_| {
         text.set(String::new());
@@ -255,6 +345,7 @@ pub fn FilterBar(
         min_text.set(String::new());
         max_text.set(String::new());
         value.set(Filter::default());
+        sheet_open.set(false);
     };
     let date_input = move |signal: RwSignal<Option<NaiveDate>>| {
         move |event: leptos::ev::Event| {
@@ -265,138 +356,263 @@ pub fn FilterBar(
         move || signal.get().map(|d| d.to_string()).unwrap_or_default()
     };
 
-    let search = search_label.map(|label| {
-        let field = format!("{id}-text");
-        view! {
-            <div class="field filter-bar__search">
-                <label class="field__label" for=field.clone()>{move || label(i18n.get_locale())}</label>
-                <input class="field__input" type="search" id=field
-                    prop:value=move || text.get()
-                    on:input=move |event| text.set(event_target_value(&event)) />
-            </div>
-        }
-    });
-
-    let order_search = order_label.map(|label| {
-        let field = format!("{id}-order");
-        view! {
-            <div class="field filter-bar__search">
-                <label class="field__label" for=field.clone()>{move || label(i18n.get_locale())}</label>
-                <input class="field__input" type="search" id=field data-testid="filter-order"
-                    prop:value=move || order.get()
-                    on:input=move |event| order.set(event_target_value(&event)) />
-            </div>
-        }
-    });
-
-    let presets = DatePreset::ALL
-        .into_iter()
-        .map(|preset| {
-            let (start, end) = preset.range(today);
-            let active = move || from.get() == Some(start) && to.get() == Some(end);
-            view! {
-                <button type="button" class="chip" aria-pressed=move || active().to_string()
-                    on:click=move |_| {
-                        from.set(Some(start));
-                        to.set(Some(end));
-                    }>
-                    {move || preset.label(i18n.get_locale())}
-                </button>
-            }
-        })
-        .collect_view();
-
-    let status_fieldset = (!statuses.is_empty()).then(|| {
-        let boxes = statuses
-            .into_iter()
-            .map(|option| {
-                let key = option.key;
-                let checked = move || chosen.with(|c| c.contains(&key));
+    // The form, built where it is shown: inline when wide, in the sheet on a phone.
+    let form = {
+        let statuses = statuses.clone();
+        move || {
+            let id = id.clone();
+            let search = search_label.map(|label| {
+                let field = format!("{id}-text");
                 view! {
-                    <label class="chip chip--check">
-                        <input type="checkbox" class="checkbox" value=key prop:checked=checked
-                            on:change=move |_| chosen.update(|c| {
-                                if let Some(at) = c.iter().position(|k| *k == key) {
-                                    c.remove(at);
-                                } else {
-                                    c.push(key);
-                                }
-                            }) />
-                        <span>{move || (option.label)(i18n.get_locale())}</span>
-                    </label>
+                    <div class="field filter-bar__search">
+                        <label class="field__label" for=field.clone()>{move || label(i18n.get_locale())}</label>
+                        <input class="field__input" type="search" id=field enterkeyhint="search"
+                            prop:value=move || text.get()
+                            on:input=move |event| text.set(event_target_value(&event)) />
+                    </div>
                 }
-            })
-            .collect_view();
-        view! {
-            <fieldset class="filter-bar__group">
-                <legend class="field__label">{move || {
-                    let locale = i18n.get_locale();
-                    statuses_legend.map_or_else(|| td_string!(locale, filters.status), |legend| legend(locale))
-                }}</legend>
-                <div class="filter-bar__chips">{boxes}</div>
-            </fieldset>
-        }
-    });
+            });
 
-    let amount_fieldset = amounts.then(|| {
-        let (min_id, max_id) = (format!("{id}-min"), format!("{id}-max"));
-        let (min_error, max_error) = (format!("{id}-min-error"), format!("{id}-max-error"));
-        view! {
-            <fieldset class="filter-bar__group">
-                <legend class="field__label">{t!(i18n, filters.amount)}</legend>
-                <div class="filter-bar__range">
-                    <div class="field field--inline">
-                        <label class="field__hint" for=min_id.clone()>{t!(i18n, filters.amount_min)}</label>
-                        <input class="field__input field__input--amount" id=min_id inputmode="decimal" autocomplete="off"
-                            aria-invalid=move || min_invalid().then_some("true")
-                            aria-describedby=min_error.clone()
-                            prop:value=move || min_text.get()
-                            on:input=move |event| min_text.set(event_target_value(&event)) />
+            let order_search = order_label.map(|label| {
+                let field = format!("{id}-order");
+                view! {
+                    <div class="field filter-bar__search">
+                        <label class="field__label" for=field.clone()>{move || label(i18n.get_locale())}</label>
+                        <input class="field__input" type="search" id=field data-testid="filter-order"
+                            enterkeyhint="search"
+                            prop:value=move || order.get()
+                            on:input=move |event| order.set(event_target_value(&event)) />
                     </div>
-                    <div class="field field--inline">
-                        <label class="field__hint" for=max_id.clone()>{t!(i18n, filters.amount_max)}</label>
-                        <input class="field__input field__input--amount" id=max_id inputmode="decimal" autocomplete="off"
-                            aria-invalid=move || max_invalid().then_some("true")
-                            aria-describedby=max_error.clone()
-                            prop:value=move || max_text.get()
-                            on:input=move |event| max_text.set(event_target_value(&event)) />
-                    </div>
-                </div>
-                <p class="field__error" id=min_error hidden=move || !min_invalid()>{t!(i18n, filters.amount_invalid)}</p>
-                <p class="field__error" id=max_error hidden=move || !max_invalid()>{t!(i18n, filters.amount_invalid)}</p>
-            </fieldset>
-        }
-    });
+                }
+            });
 
-    let (from_id, to_id) = (format!("{id}-from"), format!("{id}-to"));
+            let presets = DatePreset::ALL
+                .into_iter()
+                .map(|preset| {
+                    let (start, end) = preset.range(today);
+                    let active = move || from.get() == Some(start) && to.get() == Some(end);
+                    view! {
+                        <button type="button" class="chip" aria-pressed=move || active().to_string()
+                            on:click=move |_| {
+                                from.set(Some(start));
+                                to.set(Some(end));
+                            }>
+                            {move || preset.label(i18n.get_locale())}
+                        </button>
+                    }
+                })
+                .collect_view();
+
+            let status_fieldset = (!statuses.is_empty()).then(|| {
+                let boxes = statuses
+                    .clone()
+                    .into_iter()
+                    .map(|option| {
+                        let key = option.key;
+                        let checked = move || chosen.with(|c| c.contains(&key));
+                        view! {
+                            <label class="chip chip--check">
+                                <input type="checkbox" class="checkbox" value=key prop:checked=checked
+                                    on:change=move |_| chosen.update(|c| {
+                                        if let Some(at) = c.iter().position(|k| *k == key) {
+                                            c.remove(at);
+                                        } else {
+                                            c.push(key);
+                                        }
+                                    }) />
+                                <span>{move || (option.label)(i18n.get_locale())}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="filter-bar__group">
+                        <legend class="field__label">{move || {
+                            let locale = i18n.get_locale();
+                            statuses_legend.map_or_else(|| td_string!(locale, filters.status), |legend| legend(locale))
+                        }}</legend>
+                        <div class="filter-bar__chips">{boxes}</div>
+                    </fieldset>
+                }
+            });
+
+            let amount_fieldset = amounts.then(|| {
+                let (min_id, max_id) = (format!("{id}-min"), format!("{id}-max"));
+                let (min_error, max_error) = (format!("{id}-min-error"), format!("{id}-max-error"));
+                view! {
+                    <fieldset class="filter-bar__group">
+                        <legend class="field__label">{t!(i18n, filters.amount)}</legend>
+                        <div class="filter-bar__range">
+                            <div class="field field--inline">
+                                <label class="field__hint" for=min_id.clone()>{t!(i18n, filters.amount_min)}</label>
+                                <input class="field__input field__input--amount" id=min_id inputmode="decimal" autocomplete="off"
+                                    aria-invalid=move || min_invalid().then_some("true")
+                                    aria-describedby=min_error.clone()
+                                    prop:value=move || min_text.get()
+                                    on:input=move |event| min_text.set(event_target_value(&event)) />
+                            </div>
+                            <div class="field field--inline">
+                                <label class="field__hint" for=max_id.clone()>{t!(i18n, filters.amount_max)}</label>
+                                <input class="field__input field__input--amount" id=max_id inputmode="decimal" autocomplete="off"
+                                    aria-invalid=move || max_invalid().then_some("true")
+                                    aria-describedby=max_error.clone()
+                                    prop:value=move || max_text.get()
+                                    on:input=move |event| max_text.set(event_target_value(&event)) />
+                            </div>
+                        </div>
+                        <p class="field__error" id=min_error hidden=move || !min_invalid()>{t!(i18n, filters.amount_invalid)}</p>
+                        <p class="field__error" id=max_error hidden=move || !max_invalid()>{t!(i18n, filters.amount_invalid)}</p>
+                    </fieldset>
+                }
+            });
+
+            let (from_id, to_id) = (format!("{id}-from"), format!("{id}-to"));
+            view! {
+                <form class="filter-bar" role="search" on:submit=apply data-testid="filter-form"
+                    aria-label=move || td_string!(i18n.get_locale(), filters.label)>
+                    {search}
+                    {order_search}
+                    <fieldset class="filter-bar__group">
+                        <legend class="field__label">{t!(i18n, filters.period)}</legend>
+                        <div class="filter-bar__chips">{presets}</div>
+                        <div class="filter-bar__range">
+                            <div class="field field--inline">
+                                <label class="field__hint" for=from_id.clone()>{t!(i18n, filters.from)}</label>
+                                <input class="field__input" type="date" id=from_id
+                                    prop:value=date_text(from) on:change=date_input(from) />
+                            </div>
+                            <div class="field field--inline">
+                                <label class="field__hint" for=to_id.clone()>{t!(i18n, filters.to)}</label>
+                                <input class="field__input" type="date" id=to_id
+                                    prop:value=date_text(to) on:change=date_input(to) />
+                            </div>
+                        </div>
+                    </fieldset>
+                    {status_fieldset}
+                    {amount_fieldset}
+                    <div class="filter-bar__actions">
+                        <Button variant=ButtonVariant::Primary submit=true>{t!(i18n, filters.apply)}</Button>
+                        <Button variant=ButtonVariant::Ghost on_click=Callback::new(reset)>{t!(i18n, filters.reset)}</Button>
+                    </div>
+                </form>
+            }
+        }
+    };
+
+    let narrow = narrow_screen();
+    let active_count = move || value.with(|v| v.parts().len());
+    let bar = move || {
+        if !narrow.get() {
+            return form().into_any();
+        }
+        let form = form.clone();
+        let button_text = move || {
+            let count = active_count();
+            if count == 0 {
+                td_string!(i18n.get_locale(), phone.filters_button).to_string()
+            } else {
+                td_string!(i18n.get_locale(), phone.filters_button_count, count = count).to_string()
+            }
+        };
+        view! {
+            <button type="button" class="button filter-bar__open" data-testid="filters-button"
+                aria-haspopup="dialog" on:click=move |_| sheet_open.set(true)>
+                {button_text}
+            </button>
+            <Dialog open=sheet_open title=|l| td_string!(l, phone.filters_sheet)>
+                <div class="filter-sheet" data-testid="filter-sheet">{form()}</div>
+            </Dialog>
+        }
+        .into_any()
+    };
+
     view! {
-        <form class="filter-bar" role="search" on:submit=apply
-            aria-label=move || td_string!(i18n.get_locale(), filters.label)>
-            {search}
-            {order_search}
-            <fieldset class="filter-bar__group">
-                <legend class="field__label">{t!(i18n, filters.period)}</legend>
-                <div class="filter-bar__chips">{presets}</div>
-                <div class="filter-bar__range">
-                    <div class="field field--inline">
-                        <label class="field__hint" for=from_id.clone()>{t!(i18n, filters.from)}</label>
-                        <input class="field__input" type="date" id=from_id
-                            prop:value=date_text(from) on:change=date_input(from) />
-                    </div>
-                    <div class="field field--inline">
-                        <label class="field__hint" for=to_id.clone()>{t!(i18n, filters.to)}</label>
-                        <input class="field__input" type="date" id=to_id
-                            prop:value=date_text(to) on:change=date_input(to) />
-                    </div>
-                </div>
-            </fieldset>
-            {status_fieldset}
-            {amount_fieldset}
-            <div class="filter-bar__actions">
-                <Button variant=ButtonVariant::Primary submit=true>{t!(i18n, filters.apply)}</Button>
-                <Button variant=ButtonVariant::Ghost on_click=Callback::new(reset)>{t!(i18n, filters.reset)}</Button>
-            </div>
-        </form>
+        <div class="filter-panel">
+            {bar}
+            <ActiveFilterChips value search_label order_label statuses statuses_legend />
+        </div>
+    }
+}
+
+/// The filters in force as chips, each with its own "remove" button.
+#[component]
+fn ActiveFilterChips(
+    value: RwSignal<Filter>,
+    search_label: Option<Label>,
+    order_label: Option<Label>,
+    statuses: Vec<StatusOption>,
+    statuses_legend: Option<Label>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let statuses = StoredValue::new(statuses);
+    let chip_text = move |part: FilterPart, locale: Locale| -> String {
+        let filter = value.get_untracked();
+        let chip =
+            |name: &str, value: &str| td_string!(locale, phone.chip, name, value).to_string();
+        match part {
+            FilterPart::Text => match search_label {
+                Some(label) => chip(label(locale), &filter.text),
+                None => {
+                    td_string!(locale, phone.search_chip, value = filter.text.as_str()).to_string()
+                }
+            },
+            FilterPart::Order => match order_label {
+                Some(label) => chip(label(locale), &filter.order),
+                None => {
+                    td_string!(locale, phone.search_chip, value = filter.order.as_str()).to_string()
+                }
+            },
+            FilterPart::Period => {
+                let day =
+                    |d: Option<NaiveDate>| d.map_or("…".to_owned(), |d| format_day(&d, locale));
+                let range = format!("{} – {}", day(filter.from), day(filter.to));
+                chip(td_string!(locale, filters.period), &range)
+            }
+            FilterPart::Status(key) => {
+                let name = statuses.with_value(|all| {
+                    all.iter()
+                        .find(|s| s.key == key)
+                        .map_or(key, |s| (s.label)(locale))
+                });
+                let legend = statuses_legend
+                    .map_or_else(|| td_string!(locale, filters.status), |legend| legend(locale));
+                chip(legend, name)
+            }
+            FilterPart::Amount => {
+                let range = match (filter.min_amount, filter.max_amount) {
+                    (Some(min), Some(max)) => format!(
+                        "{} – {}",
+                        amount_text(min, locale),
+                        amount_text(max, locale)
+                    ),
+                    (Some(min), None) => format!("≥ {}", amount_text(min, locale)),
+                    (None, Some(max)) => format!("≤ {}", amount_text(max, locale)),
+                    (None, None) => String::new(),
+                };
+                chip(td_string!(locale, filters.amount), &range)
+            }
+        }
+    };
+    let parts = move || value.with(Filter::parts);
+    view! {
+        <Show when=move || !parts().is_empty()>
+            <ul class="active-filters" data-testid="active-filters"
+                aria-label=move || td_string!(i18n.get_locale(), phone.active_filters)>
+                <For each=parts key=move |part| (*part, value.with(|v| v.to_query())) children=move |part| {
+                        let text = move || chip_text(part, i18n.get_locale());
+                        let remove = move |_| value.update(|v| *v = v.without(part));
+                        view! {
+                            <li>
+                                <button type="button" class="chip chip--removable" on:click=remove
+                                    aria-label=move || td_string!(i18n.get_locale(), phone.remove_filter, filter = text()).to_string()>
+                                    <span>{text}</span>
+                                    <span class="chip__remove" aria-hidden="true">"✕"</span>
+                                </button>
+                            </li>
+                        }
+                    } />
+            </ul>
+        </Show>
     }
 }
 

@@ -1,13 +1,24 @@
-//! The header: the brand, the signed-in customer, the language and theme.
+//! The header: the brand, the primary navigation, the signed-in customer, the
+//! language and the theme.
+//!
+//! Wide, everything shows: the brand and the customer's tools on one row, the
+//! navigation as a row of tabs under it. On a phone (below 40rem) the header
+//! is the brand and a menu button; the button opens the rest as a panel
+//! under the header: the five destinations (the current one marked), the
+//! customer's name and id, the language and the theme. Escape closes it and
+//! gives the focus back to the button; choosing a destination closes it.
 
-use crate::app::ThemeSignal;
+use super::{PrimaryNavigation, unique_id};
 use crate::config::RuntimeConfig;
 use crate::i18n::*;
 use crate::locale::{locale_code, locale_from_code, save_locale};
 use crate::routes;
 use crate::session::CurrentCustomer;
-use crate::theme::{Theme, save_theme};
+use crate::theme::{Theme, ThemeSignal, save_theme};
+use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -21,8 +32,49 @@ pub fn Header() -> impl IntoView {
             .unwrap_or_else(|| td_string!(i18n.get_locale(), app.product_fallback).to_owned())
     };
     let customer_id = customer.id.clone();
+    let open = RwSignal::new(false);
+    let panel_id = unique_id("app-menu");
+    let button = NodeRef::<html::Button>::new();
+    let panel = NodeRef::<html::Div>::new();
+
+    // A destination chosen (or Back): the menu has done its job.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    // Opened: the focus goes to the current destination, so the customer
+    // starts from where they are.
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
+        let Some(panel) = panel.get_untracked() else {
+            return;
+        };
+        let target = panel
+            .query_selector("a[aria-current=\"page\"]")
+            .ok()
+            .flatten()
+            .or_else(|| panel.query_selector("a").ok().flatten());
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    });
+    let close_to_button = move || {
+        open.set(false);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            event.prevent_default();
+            close_to_button();
+        }
+    };
     view! {
-        <header class="app-header">
+        <header class="app-header" class:app-header--open=move || open.get() on:keydown=on_keydown>
             // The link's name is the visible product name (WCAG 2.5.3): the
             // logo is decorative.
             <a class="app-header__brand" href=routes::href(routes::DASHBOARD)>
@@ -32,17 +84,30 @@ pub fn Header() -> impl IntoView {
                 })}
                 <span class="app-header__product">{name}</span>
             </a>
-            <div class="app-header__tools">
-                <p class="app-header__customer">
-                    <span class="app-header__customer-name" data-testid="customer-name">
-                        {customer.name.clone()}
-                    </span>
-                    <span class="app-header__customer-id">
-                        {move || td_string!(i18n.get_locale(), header.customer_id, id = customer_id.as_str()).to_string()}
-                    </span>
-                </p>
-                <LanguageMenu offered=config.locales.offered.clone() />
-                <ThemeToggle />
+            <button type="button" class="button button--ghost app-header__menu-button" data-testid="menu-button"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls=panel_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="app-header__menu-icon" aria-hidden="true">
+                    {move || if open.get() { "✕" } else { "☰" }}
+                </span>
+                <span>{t!(i18n, phone.menu)}</span>
+            </button>
+            <div class="app-header__menu" id=panel_id node_ref=panel data-testid="app-menu">
+                <PrimaryNavigation />
+                <div class="app-header__tools">
+                    <p class="app-header__customer">
+                        <span class="app-header__customer-name" data-testid="customer-name">
+                            {customer.name.clone()}
+                        </span>
+                        <span class="app-header__customer-id">
+                            {move || td_string!(i18n.get_locale(), header.customer_id, id = customer_id.as_str()).to_string()}
+                        </span>
+                    </p>
+                    <LanguageMenu offered=config.locales.offered.clone() />
+                    <ThemeToggle />
+                </div>
             </div>
         </header>
     }
@@ -96,14 +161,15 @@ fn ThemeToggle() -> impl IntoView {
         theme.set(next);
         save_theme(next);
     };
+    // The name is visible text, not a hover tooltip: a touch screen has no hover.
     view! {
         <button type="button" class="button button--ghost theme-toggle" data-testid="theme-toggle"
             aria-pressed=move || (theme.get() == Theme::Dark).to_string()
-            on:click=toggle title=label>
+            on:click=toggle>
             <span aria-hidden="true" class="theme-toggle__icon">
                 {move || if theme.get() == Theme::Dark { "☀" } else { "☾" }}
             </span>
-            <span class="visually-hidden">{label}</span>
+            <span class="theme-toggle__label">{label}</span>
         </button>
     }
 }

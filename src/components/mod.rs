@@ -19,7 +19,6 @@ mod navigation;
 mod page;
 mod paged_table;
 mod pagination;
-mod shell;
 mod skeleton;
 mod status_badge;
 mod step_tracker;
@@ -31,21 +30,22 @@ pub use banner::{Banner, BannerKind};
 pub use button::{Button, ButtonVariant, LinkButton};
 pub use config_error::{ConfigErrorPage, config_error_message};
 pub use data_table::{
-    Column, DataTable, ROW_HEIGHT_PX, TableSort, TableState, WINDOW_FROM_ROWS, sorted_order,
-    visible_window,
+    CardRole, Column, DataTable, ROW_HEIGHT_PX, TableSort, TableState, WINDOW_FROM_ROWS,
+    default_card_role, sorted_order, visible_window,
 };
 pub use dialog::Dialog;
 pub use document_links::{Document, DocumentLinks};
 pub use empty_state::EmptyState;
 pub use error_panel::{ErrorPanel, error_message};
-pub use filter_bar::{DatePreset, Filter, FilterBar, StatusOption, parse_amount};
+pub use filter_bar::{
+    DatePreset, Filter, FilterBar, FilterPart, StatusOption, narrow_screen, parse_amount,
+};
 pub use header::Header;
 pub use money::{DateText, DayText, MoneyText};
 pub use navigation::PrimaryNavigation;
-pub use page::Page;
+pub use page::{Page, PageMounts};
 pub use paged_table::{CountLabel, NoMatch, PagedTable, api_sort, newest_first};
 pub use pagination::{Pagination, page_count, page_from_query, parse_page};
-pub use shell::Shell;
 pub use skeleton::{SkeletonRows, StartupSkeleton};
 pub use status_badge::{
     InvoiceStatusBadge, OrderStatusBadge, PaymentMethodStatusBadge, invoice_status_label,

@@ -98,7 +98,9 @@ pub fn invoice_columns(sortable: bool) -> Vec<Column<InvoiceSummary>> {
             Column::new("totalExclTax", |l| td_string!(l, invoices.amount_excl_tax), |i: &InvoiceSummary| {
                 view! { <MoneyText money=i.total_excl_tax.clone() /> }
             })
-            .numeric(),
+            .numeric()
+            // On a phone card, TTC and the balance come first and large.
+            .card(crate::components::CardRole::Secondary),
         ),
         sort(
             Column::new("totalInclTax", |l| td_string!(l, invoices.amount_incl_tax), |i: &InvoiceSummary| {

@@ -25,6 +25,9 @@ usage: cargo xtask <command>
   e2e [--filter NAME] [--subpath] [--no-build]
                         release build + the journeys whose name contains NAME (a quick
                         loop; `test` runs them all)
+  screenshots [--no-build]
+                        every page at 360 px and 1280 px, signed in, into
+                        target/screenshots/{360,1280}/ (release build + e2e infra)
   size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, the wasm by crate and by
                         function, and the first-load check (default: the recorded ceiling;
                         --budget-kb 200 checks the product target)
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Some("test") => test::test(util::flag_value(rest, "--from")),
         Some("size") => size_command(rest),
         Some("e2e") => test::e2e(rest),
+        Some("screenshots") => test::screenshots(rest),
         Some("bench") => bench::bench(rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

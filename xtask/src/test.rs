@@ -219,6 +219,24 @@ pub fn e2e(args: &[String]) -> Result {
     util::run(journeys)
 }
 
+/// `cargo xtask screenshots [--no-build]`: every page at 360 and 1280 px into
+/// `target/screenshots/{360,1280}/` (release build, dev API, static server, Chromium, as
+/// the journeys run).
+pub fn screenshots(args: &[String]) -> Result {
+    setup::setup(Needs { browser: true })?;
+    if !args.iter().any(|arg| arg == "--no-build") {
+        util::run(trunk::build_release())?;
+    }
+    util::run(command(
+        "cargo",
+        &["build", "-p", "billing-dev-api", "-p", "billing-e2e"],
+    ))?;
+    let out = target_dir().join("screenshots");
+    let mut shots = e2e_command("dist", "/", "screenshots");
+    shots.arg("screenshots").arg(&out);
+    util::run(shots)
+}
+
 /// The already-built harness binary (not `cargo run`, so no cargo output interleaves).
 pub fn e2e_command(dist: &str, base_path: &str, artifacts: &str) -> Command {
     let root = root();

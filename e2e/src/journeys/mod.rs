@@ -14,6 +14,7 @@ mod invoices;
 mod orders;
 mod payment_methods;
 mod payments;
+mod phone;
 mod shell;
 
 use std::future::Future;
@@ -80,12 +81,14 @@ pub fn root_only() -> Vec<Journey> {
         orders::orders_faults_show_clearly_and_retry,
         payment_methods::payment_methods_list_and_manage_fr,
         payment_methods::payment_methods_add_and_no_default_it,
-    ]
-    journeys![invoice_actions::invoice_list_sorts_selects_and_exports_fr_it]
+        invoice_actions::invoice_list_sorts_selects_and_exports_fr_it,
         payments::payments_filter_link_and_explain_fr_it,
         payments::credit_notes_match_the_api_fr_it,
         payments::payments_errors_show_and_retry,
         payments::payments_csv_export_equals_the_api,
+        hostile_backend::hostile_backend_urls_are_never_rendered_nor_followed,
+        phone::phone_every_page_fits_and_the_menu_reaches_everything,
+        phone::phone_menu_and_filter_sheet_pass_axe,
+        phone::desk_lists_scroll_with_the_page,
     ]
-    journeys![hostile_backend::hostile_backend_urls_are_never_rendered_nor_followed,]
 }
