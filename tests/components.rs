@@ -545,6 +545,34 @@ async fn a_refused_rendition_is_no_link_and_offers_a_retry() {
             label: |_| "PDF",
             name: |_| "Version PDF",
             href: pdf.clone(),
+        },
+    ];
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <DocumentLinks documents retry=Callback::new(move |_| retried.update(|n| *n += 1)) />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let links = query_all(&root, "a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].get_attribute("href"), pdf);
+    assert_eq!(
+        links[0].get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(links[0].get_attribute("target").as_deref(), Some("_blank"));
+    let unavailable = query(&root, "[data-testid=document-unavailable]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(unavailable.starts_with("Version HTML"), "{unavailable}");
+    assert!(!root.inner_html().contains("javascript:"));
+    query(&root, "[data-testid=document-retry]").click();
+    settle().await;
+    assert_eq!(retried.get_untracked(), 1);
+}
+
 #[wasm_bindgen_test]
 async fn cells_carry_their_column_name_and_card_role_and_the_table_does_not_scroll() {
     let root = container();
@@ -611,28 +639,11 @@ async fn active_filters_are_chips_that_each_remove_their_part() {
     let _mounted = mount_to(root.clone(), move || {
         view! {
             <I18nContextProvider>
-                <DocumentLinks documents retry=Callback::new(move |_| retried.update(|n| *n += 1)) />
                 <FilterBar value statuses search_label=|_| "Reference" />
             </I18nContextProvider>
         }
     });
     settle().await;
-    let links = query_all(&root, "a");
-    assert_eq!(links.len(), 1);
-    assert_eq!(links[0].get_attribute("href"), pdf);
-    assert_eq!(
-        links[0].get_attribute("rel").as_deref(),
-        Some("noopener noreferrer")
-    );
-    assert_eq!(links[0].get_attribute("target").as_deref(), Some("_blank"));
-    let unavailable = query(&root, "[data-testid=document-unavailable]")
-        .text_content()
-        .unwrap_or_default();
-    assert!(unavailable.starts_with("Version HTML"), "{unavailable}");
-    assert!(!root.inner_html().contains("javascript:"));
-    query(&root, "[data-testid=document-retry]").click();
-    settle().await;
-    assert_eq!(retried.get_untracked(), 1);
     let chips = || query_all(&root, "[data-testid=active-filters] button");
     let texts: Vec<String> = chips()
         .iter()

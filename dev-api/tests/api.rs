@@ -1179,6 +1179,9 @@ async fn provider_pending_and_error_outcomes_and_the_request_counter() {
     )
     .await;
     assert_eq!(count("method=DELETE").await, 0);
+}
+
+#[tokio::test]
 async fn payment_filters_link_payments_invoices_and_credit_notes() {
     let app = app();
     let c = Client::sign_in(&app, "fr-consumer").await;

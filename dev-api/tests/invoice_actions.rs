@@ -161,7 +161,7 @@ async fn the_extras_exercise_exports_and_payments() {
         .sum();
     assert_eq!(balance.due.amount, eur_due);
     // Without the flag, the seed is as before.
-    let plain = app();
+    let plain = common::app();
     let c = Client::sign_in(&plain, "fr-consumer").await;
     assert_eq!(all(&c, "").await.len(), 60);
 }

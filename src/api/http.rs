@@ -75,6 +75,8 @@ impl HttpClient {
         web_sys::Url::new_with_base(url, &api_base)
             .map(|resolved| resolved.href())
             .unwrap_or_else(|_| url.to_owned())
+    }
+
     /// The API base as configured (absolute, or a path on this site).
     pub fn base_url(&self) -> &str {
         &self.base_url

@@ -22,9 +22,9 @@ use std::sync::Arc;
 /// the chosen payment method and the intent's idempotency key and calls the
 /// API (`pay_order`, `pay_invoice`, `pay_invoices`, `pay_balance`…).
 #[derive(Clone)]
-pub struct PayAction(
-    Arc<dyn Fn(PayRequest, &IdempotencyKey) -> ApiFuture<PaymentOutcome> + Send + Sync>,
-);
+pub struct PayAction(Arc<PayFn>);
+
+type PayFn = dyn Fn(PayRequest, &IdempotencyKey) -> ApiFuture<PaymentOutcome> + Send + Sync;
 
 impl PayAction {
     pub fn new(
@@ -116,7 +116,6 @@ pub fn CheckoutDialog(
     #[prop(optional)] children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
     let state = RwSignal::new(CheckoutState::Choosing);
     let selected = RwSignal::new(None::<String>);
     let intent = StoredValue::new(IdempotencyKey::new());
@@ -161,7 +160,6 @@ pub fn CheckoutDialog(
             payment_method_id: Some(method),
         };
         let payment = pay.with_value(|pay| pay.run(request, &key));
-        let api = api.clone();
         spawn_local(async move {
             match payment.await {
                 Ok(PaymentOutcome {
@@ -170,7 +168,14 @@ pub fn CheckoutDialog(
                     ..
                 }) => {
                     state.try_set(CheckoutState::Redirecting);
-                    go_to_payment_page(&api.rendition_url(&url), &return_url(&current_href()));
+                    if go_to_payment_page(&url, &return_url(&current_href())).is_err() {
+                        // A completion page the URL rule refuses: nothing is
+                        // opened and the customer is told the answer is unusable.
+                        state.try_set(CheckoutState::Failed(ApiError::Decode {
+                            field: "redirectUrl".into(),
+                            message: "refused URL".into(),
+                        }));
+                    }
                 }
                 Ok(outcome) => {
                     // An action asked for without a page to do it on is

@@ -14,14 +14,16 @@ const RETURN_PARAM: &str = "payment";
 ///
 /// Every departure to a payment page goes through here, so that checks on
 /// where the portal may send a customer live in one place.
-pub fn go_to_payment_page(payment_url: &str, return_to: &str) {
-    let target = crate::session::with_return_to(payment_url, return_to);
-    #[cfg(target_arch = "wasm32")]
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(&target);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = target;
+///
+/// The API's URL is untrusted: only what `crate::safe_url` accepts is
+/// navigated to; otherwise nothing happens and the caller says why.
+pub fn go_to_payment_page(
+    payment_url: &str,
+    return_to: &str,
+) -> Result<(), crate::safe_url::RefusedUrl> {
+    let checked = crate::safe_url::check(payment_url)?;
+    let target = crate::session::with_return_to(&checked, return_to);
+    crate::safe_url::navigate_to_external(&target)
 }
 
 /// Where the bank should send the customer back: the page they are on,

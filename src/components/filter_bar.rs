@@ -574,8 +574,10 @@ fn ActiveFilterChips(
                         .find(|s| s.key == key)
                         .map_or(key, |s| (s.label)(locale))
                 });
-                let legend = statuses_legend
-                    .map_or_else(|| td_string!(locale, filters.status), |legend| legend(locale));
+                let legend = statuses_legend.map_or_else(
+                    || td_string!(locale, filters.status),
+                    |legend| legend(locale),
+                );
                 chip(legend, name)
             }
             FilterPart::Amount => {

@@ -24,11 +24,11 @@ pub fn CreditNotesAgainst(invoice_id: String) -> impl IntoView {
             <AsyncSection
                 resource=notes
                 skeleton=|| view! { <SkeletonRows rows=1 columns=5 /> }
-                render=move |page: Page<CreditNote>| view! {
+                render={move |page: Page<CreditNote>| view! {
                     <DataTable columns=credit_note_columns() rows=page.items
                         caption=|l| td_string!(l, credit_notes.against_title)
                         empty=|l| td_string!(l, credit_notes.against_empty) testid="invoice-credit-notes" />
-                }
+                }}
             />
         </section>
     }

@@ -21,22 +21,36 @@ fn documents(note: &CreditNote) -> AnyView {
     let i18n = use_i18n();
     let api = use_api();
     let reference = note.reference.clone();
-    let html = note.html_url.as_deref().map(|url| {
+    // Only URLs the rule accepts become links (see `crate::safe_url`).
+    let html = note.html_url.as_deref().and_then(|url| api.rendition_url(url).ok()).map(|href| {
         let reference = reference.clone();
         view! {
-            <a href=api.rendition_url(url) target="_blank" rel="noopener" data-testid="credit-note-html"
+            <a href=href target="_blank" rel="noopener noreferrer" data-testid="credit-note-html"
                 aria-label=move || td_string!(i18n.get_locale(), credit_notes.html_of, reference = reference.as_str()).to_string()>
                 {t!(i18n, credit_notes.view_html)}
             </a>
             " · "
         }
     });
+    let pdf = match api.rendition_url(&note.pdf_url) {
+        Ok(href) => view! {
+            <a href=href target="_blank" rel="noopener noreferrer" data-testid="credit-note-pdf"
+                aria-label=move || td_string!(i18n.get_locale(), credit_notes.pdf_of, reference = reference.as_str()).to_string()>
+                {t!(i18n, credit_notes.view_pdf)}
+            </a>
+        }
+        .into_any(),
+        Err(_) => view! {
+            <span>{move || {
+                let locale = i18n.get_locale();
+                td_string!(locale, safe_links.unavailable, document = td_string!(locale, safe_links.pdf_version)).to_string()
+            }}</span>
+        }
+        .into_any(),
+    };
     view! {
         {html}
-        <a href=api.rendition_url(&note.pdf_url) target="_blank" rel="noopener" data-testid="credit-note-pdf"
-            aria-label=move || td_string!(i18n.get_locale(), credit_notes.pdf_of, reference = reference.as_str()).to_string()>
-            {t!(i18n, credit_notes.view_pdf)}
-        </a>
+        {pdf}
     }
     .into_any()
 }

@@ -159,7 +159,7 @@ impl ListState {
             filter: Filter::from_query(&get, order_status_key),
             show_expired: get(EXPIRED_PARAM) == Some(EXPIRED_SHOWN),
             // Newest first is the default: the same rows whether or not the URL says so.
-            sort: sort.filter(|s| !(s.key == "date" && !s.ascending)),
+            sort: sort.filter(|s| s.key != "date" || s.ascending),
         }
     }
 
@@ -230,7 +230,7 @@ pub fn OrdersPage() -> impl IntoView {
         let wanted = ListState {
             filter: filter.get(),
             show_expired: show_expired.get(),
-            sort: sort.get().filter(|s| !(s.key == "date" && !s.ascending)),
+            sort: sort.get().filter(|s| s.key != "date" || s.ascending),
         };
         if wanted != applied.get_untracked() {
             let query = wanted.to_query();

@@ -22,7 +22,7 @@ pub const HISTORY_PREVIEW: usize = 3;
 /// The history of a step, newest first (ties keep the API's order).
 pub fn newest_first(history: &[HistoryEntry]) -> Vec<HistoryEntry> {
     let mut entries = history.to_vec();
-    entries.sort_by(|a, b| b.date.cmp(&a.date));
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
     entries
 }
 

@@ -187,7 +187,14 @@ fn ProviderStep(
             match api.create_payment_method(&request, &key).await {
                 Ok(response) => match response.redirect_url {
                     // Stays busy: the page is being left.
-                    Some(url) => go_to_provider(&api.rendition_url(&url)),
+                    Some(url) => {
+                        if go_to_provider(&url).is_err() {
+                            failed.set(Some(ApiError::Decode {
+                                field: "redirectUrl".into(),
+                                message: "refused URL".into(),
+                            }));
+                        }
+                    }
                     None => {
                         failed.set(Some(ApiError::Decode {
                             field: "redirectUrl".into(),

@@ -75,13 +75,9 @@ pub fn provider_return_url(page_url: &str) -> String {
 /// Sends the browser to a page the API named (the provider's page). Every
 /// navigation to an API-given URL goes through here, so that the checks on
 /// where it leads are applied in one place.
-pub fn go_to_provider(url: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(url);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = url;
+pub fn go_to_provider(url: &str) -> Result<(), crate::safe_url::RefusedUrl> {
+    // The API's URL is untrusted: `safe_url` decides whether to follow it.
+    crate::safe_url::navigate_to_external(url)
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 //! Either everything the filter matches (fetched page by page, with progress
 //! and a cancel) or the rows the customer ticked.
 
+use crate::api::models::Payment;
 use crate::api::models::query::PaymentQuery;
-use crate::api::models::{Payment, PaymentStatus};
 use crate::api::use_api;
 use crate::components::{Button, ButtonVariant, error_message};
 use crate::export::csv::{Cell, download, file_name, write_csv};
@@ -215,6 +215,7 @@ pub fn PaymentExport(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::models::PaymentStatus;
     use crate::api::models::{
         CreditNoteRef, Money, PaymentMethodRef, PaymentMethodType, SettledInvoice,
     };

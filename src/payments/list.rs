@@ -259,7 +259,7 @@ pub fn PaymentsPage() -> impl IntoView {
             <super::PaymentsTabs />
             <p>{t!(i18n, payment_tracking.difference_note)}</p>
             <FilterBar value statuses=payment_type_options() amounts=true
-                statuses_legend=|l| td_string!(l, payment_tracking.type)
+                statuses_legend=|l| td_string!(l, payment_tracking.payment_type)
                 search_label=|l| td_string!(l, payment_tracking.invoice_reference) />
             <super::export::PaymentExport query=export_query selection seen />
             {single}

@@ -6,7 +6,7 @@ use super::{PaymentStatusBadge, credit_explanation, method_text};
 use crate::api::models::query::PaymentQuery;
 use crate::api::models::{Money, Page, Payment};
 use crate::api::{api_resource, use_api};
-use crate::components::{AsyncSection, Column, DataTable, DateText, MoneyText, SkeletonRows};
+use crate::components::{AsyncSection, Column, DataTable, MoneyText, SkeletonRows};
 use crate::format::format_date;
 use crate::i18n::*;
 use crate::routes;
@@ -109,11 +109,11 @@ pub fn SettledByPayments(invoice_id: String) -> impl IntoView {
             <AsyncSection
                 resource=payments
                 skeleton=|| view! { <SkeletonRows rows=2 columns=5 /> }
-                render=move |page: Page<Payment>| view! {
+                render={move |page: Page<Payment>| view! {
                     <DataTable columns=columns() rows=settlements(&invoice_id, page)
                         caption=|l| td_string!(l, payment_tracking.settled_title)
                         empty=|l| td_string!(l, payment_tracking.settled_empty) testid="invoice-payments" />
-                }
+                }}
             />
         </section>
     }

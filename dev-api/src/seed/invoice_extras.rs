@@ -31,8 +31,8 @@ pub fn add(db: &mut Db, now: DateTimeOffset) {
     let specs: [(&str, Decimal, Currency, i64, bool); 3] = [
         // order number, amount excl. tax, currency, age in days, paid
         ("209876543", Decimal::new(1_234_567, 2), eur, 2, false),
-        (FORMULA_ORDER_ID, Decimal::new(2_500_00, 2), eur, 4, true),
-        ("209876544", Decimal::new(1_500_00, 2), gbp, 5, false),
+        (FORMULA_ORDER_ID, Decimal::new(250_000, 2), eur, 4, true),
+        ("209876544", Decimal::new(150_000, 2), gbp, 5, false),
     ];
     for (order_id, excl, currency, age, paid) in specs {
         let invoice = build(
