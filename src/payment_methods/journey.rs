@@ -34,7 +34,7 @@ impl ProviderOutcome {
 /// backslashes browsers treat as slashes) is dropped, so the link can never
 /// send a customer off the portal.
 pub fn safe_return_path(raw: &str, base_path: &str) -> Option<String> {
-    let raw = raw.trim();
+    // Not trimmed: a path with control characters or spaces around it is refused whole.
     let is_path = raw.starts_with('/') && !raw.starts_with("//");
     let suspicious = raw
         .chars()
