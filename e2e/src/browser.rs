@@ -283,6 +283,14 @@ impl Browser {
 
     pub async fn click(&self, css: &str) -> Result<()> {
         self.wait_visible(css).await?;
+        // WebDriver scrolls an element just into view, which can leave it under the
+        // sticky header; a customer sees it in the middle of the screen.
+        self.js(
+            "const el = document.querySelector(arguments[0]);
+             if (el) el.scrollIntoView({block: 'center', inline: 'nearest'});",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
         self.client
             .find(Locator::Css(css))
             .await?

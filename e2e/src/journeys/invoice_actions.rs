@@ -312,11 +312,11 @@ pub async fn invoice_list_sorts_selects_and_exports_fr_it(browser: &Browser) -> 
             Ok((sort == json!("descending")).then_some(()))
         })
         .await?;
-    // Biggest balance first: the seeded 1,481.48 € invoice.
+    // Biggest balance first: the seeded 12,345.67 € (excl. tax) invoice, 14,814.80 € due.
     browser
         .wait_text_contains(
             &format!("{table} tbody tr:first-child [data-column=balanceDue]"),
-            "481,48",
+            "814,80",
         )
         .await?;
 

@@ -763,7 +763,7 @@ pub async fn withdrawal_by_a_consumer_and_its_refusals_fr(browser: &Browser) -> 
 
 pub async fn withdrawal_refused_to_a_business_it(browser: &Browser) -> Result<()> {
     browser.sign_in_at("it-business", "orders").await?;
-    browser.wait_html_lang("it").await?;
+    browser.select_language("it").await?;
     wait_for(browser, "", "the first page", |_| true).await?;
     let orders = api_orders(browser, "status=delivered,delivering,checking").await?;
     let id = id_of(orders.first().ok_or_else(|| anyhow!("no paid order"))?);
