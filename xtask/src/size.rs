@@ -16,7 +16,13 @@ pub const TARGET_KB: u64 = 200;
 /// a change that makes every customer download more has to raise this number in the same
 /// commit and say why; a change that shrinks the build should lower it. It ratchets down
 /// towards [`TARGET_KB`], which the portal does not meet yet (README, performance).
-pub const CEILING_BYTES: u64 = 309_664 + SLACK_BYTES;
+///
+/// Raised from 309,664 to 452,969 B (+143 KB) when the customer's actions landed together:
+/// order filters, tracking, pay and withdrawal; the shared checkout dialog; invoice sorting,
+/// selection and the in-browser CSV and PDF writers; payment tracking and credit notes;
+/// payment-method management with IBAN checks; the URL rule; the phone layout. Every screen
+/// is paid on the first visit until the per-route split (issue 14) moves them into chunks.
+pub const CEILING_BYTES: u64 = 452_969 + SLACK_BYTES;
 
 /// Identical sources do not give byte-identical output everywhere: the checkout path is
 /// baked into the wasm (leptos_i18n's generated module lives in Cargo's OUT_DIR, named
