@@ -230,33 +230,36 @@ fn amount_text(amount: Decimal, locale: Locale) -> String {
 }
 
 thread_local! {
-    // One query for the whole app, created outside any owner so it lives as
-    // long as the page.
-    static NARROW: std::cell::OnceCell<RwSignal<bool>> = const { std::cell::OnceCell::new() };
+    // One query for the whole app. A reference-counted signal, not one in the
+    // reactive arena: an arena signal belongs to the component that happened to
+    // create it first and is disposed with it, and the next list page would
+    // then read a dead signal (and panic).
+    static NARROW: std::cell::OnceCell<ArcRwSignal<bool>> = const { std::cell::OnceCell::new() };
 }
 
 /// Whether the window is phone-sized (below 40rem), following rotations and
 /// resizes. The same breakpoint as the CSS.
 pub fn narrow_screen() -> Signal<bool> {
-    NARROW
-        .with(|cell| {
-            *cell.get_or_init(|| {
-                use wasm_bindgen::JsCast;
-                use wasm_bindgen::closure::Closure;
-                let query = web_sys::window()
-                    .and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten());
-                let narrow = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
-                if let Some(query) = query {
-                    let watched = query.clone();
-                    let on_change = Closure::<dyn Fn()>::new(move || narrow.set(watched.matches()));
-                    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-                    // Lives as long as the page, like the query.
-                    on_change.forget();
-                }
-                narrow
-            })
+    let narrow = NARROW.with(|cell| {
+        cell.get_or_init(|| {
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            let query =
+                web_sys::window().and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten());
+            let narrow = ArcRwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+            if let Some(query) = query {
+                let watched = query.clone();
+                let follower = narrow.clone();
+                let on_change = Closure::<dyn Fn()>::new(move || follower.set(watched.matches()));
+                query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+                // Lives as long as the page, like the query.
+                on_change.forget();
+            }
+            narrow
         })
-        .into()
+        .clone()
+    });
+    Signal::derive(move || narrow.get())
 }
 
 /// The filter bar.
@@ -546,7 +549,9 @@ fn ActiveFilterChips(
     let i18n = use_i18n();
     let statuses = StoredValue::new(statuses);
     let chip_text = move |part: FilterPart, locale: Locale| -> String {
-        let filter = value.get_untracked();
+        // Tracked: a chip that stays (another one was removed, or the URL changed
+        // its value) follows the filter in force.
+        let filter = value.get();
         let chip =
             |name: &str, value: &str| td_string!(locale, phone.chip, name, value).to_string();
         match part {
@@ -600,7 +605,7 @@ fn ActiveFilterChips(
         <Show when=move || !parts().is_empty()>
             <ul class="active-filters" data-testid="active-filters"
                 aria-label=move || td_string!(i18n.get_locale(), phone.active_filters)>
-                <For each=parts key=move |part| (*part, value.with(|v| v.to_query())) children=move |part| {
+                <For each=parts key=|part| *part children=move |part| {
                         let text = move || chip_text(part, i18n.get_locale());
                         let remove = move |_| value.update(|v| *v = v.without(part));
                         view! {

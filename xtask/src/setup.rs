@@ -190,14 +190,19 @@ fn check_pins_agree() -> Result {
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 fn browser() -> Result {
-    if Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists() {
+    // pdftotext (poppler-utils) reads the portal's PDF exports back in the e2e journeys.
+    if Path::new(CHROMEDRIVER).exists()
+        && Path::new(CHROMIUM).exists()
+        && Path::new(PDFTOTEXT).exists()
+    {
         let version = output_of(CHROMEDRIVER, &["--version"]).unwrap_or_default();
         reuse("chromium + chromedriver", &version);
         return Ok(());
     }
-    install("chromium chromium-driver (apt-get)");
+    install("chromium chromium-driver poppler-utils (apt-get)");
     let mut update = command("apt-get", &["update"]);
     update.env("DEBIAN_FRONTEND", "noninteractive");
     util::run(update)?;
@@ -209,6 +214,7 @@ fn browser() -> Result {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "poppler-utils",
         ],
     );
     install_it.env("DEBIAN_FRONTEND", "noninteractive");
