@@ -94,7 +94,19 @@ pub fn Header() -> impl IntoView {
                 </span>
                 <span>{t!(i18n, phone.menu)}</span>
             </button>
-            <div class="app-header__menu" id=panel_id node_ref=panel data-testid="app-menu">
+            // A destination chosen closes the menu, the current page's too
+            // (its path does not change, so the effect above would not see it).
+            <div class="app-header__menu" id=panel_id node_ref=panel data-testid="app-menu"
+                on:click=move |event| {
+                    let on_link = event
+                        .target()
+                        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|element| element.closest("a[href]").ok().flatten())
+                        .is_some();
+                    if on_link {
+                        open.set(false);
+                    }
+                }>
                 <PrimaryNavigation />
                 <div class="app-header__tools">
                     <p class="app-header__customer">
