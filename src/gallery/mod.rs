@@ -621,13 +621,10 @@ fn Frames() -> impl IntoView {
                 </p>
                 <Button variant=ButtonVariant::Primary>{t!(i18n, dashboard.pay_balance)}</Button>
             </div>
-            <DataTable columns=order_columns(false) rows=samples::orders().into_iter().take(3).collect()
-                caption=|l| td_string!(l, orders.caption) />
             // Below 40rem of their frame, rows become cards: title, status,
             // the amounts that matter, then every other column, labelled.
-            <DataTable columns=local_invoice_columns() rows=samples::invoices(3)
-                caption=|l| td_string!(l, invoices.caption) sort=RwSignal::new(None)
-                selection=RwSignal::new(HashSet::new()) row_id=|i: &InvoiceSummary| i.id.clone() />
+            <DataTable columns=order_columns(false) rows=samples::orders().into_iter().take(3).collect()
+                caption=|l| td_string!(l, orders.caption) />
         }
     };
     view! {
