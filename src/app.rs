@@ -4,6 +4,7 @@
 //! Nothing renders a page until the config and the session exist; a failure at
 //! either step is a full, translated page that says what went wrong.
 
+mod lazy;
 mod router;
 mod shell;
 

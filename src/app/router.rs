@@ -1,15 +1,28 @@
 //! Every route of the portal, in one place: the path and the page it shows.
 //! Add a page here (and its path in `crate::routes`); nothing else routes.
+//!
+//! The dashboard and the not-found page come with the first load. Every other page
+//! is loaded on its first visit (its own wasm chunk in the release build, see
+//! `lazy.rs`), so a customer opening the portal downloads the shell and the
+//! dashboard, not every screen.
 
+use super::lazy::split_page;
 use crate::dashboard::DashboardPage;
-use crate::invoices::{InvoiceDetailPage, InvoicesPage};
 use crate::not_found::NotFoundPage;
-use crate::orders::{OrderDetailPage, OrdersPage};
-use crate::payment_methods::PaymentMethodsPage;
-use crate::payments::PaymentsPage;
 use leptos::prelude::*;
+use leptos_router::Lazy;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
+
+split_page!(orders, crate::orders::OrdersPage);
+split_page!(order_detail, crate::orders::OrderDetailPage);
+split_page!(order_tracking, crate::orders::OrderTrackingPage);
+split_page!(invoices, crate::invoices::InvoicesPage);
+// Its own chunk, apart from the list: the invoice e-mail's link opens it directly.
+split_page!(invoice_detail, crate::invoices::InvoiceDetailPage);
+split_page!(payments, crate::payments::PaymentsPage);
+split_page!(credit_notes, crate::credit_notes::CreditNotesPage);
+split_page!(payment_methods, crate::payment_methods::PaymentMethodsPage);
 
 /// In debug builds the gallery is a route of the portal, so designers see it
 /// with `trunk serve`. Release builds leave it out of the customers' wasm
@@ -29,14 +42,14 @@ pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=|| view! { <NotFoundPage /> }>
             <Route path=path!("/") view=DashboardPage />
-            <Route path=path!("/orders") view=OrdersPage />
-            <Route path=path!("/orders/:id") view=OrderDetailPage />
-            <Route path=path!("/orders/:id/tracking") view=crate::orders::OrderTrackingPage />
-            <Route path=path!("/invoices") view=InvoicesPage />
-            <Route path=path!("/invoices/:id") view=InvoiceDetailPage />
-            <Route path=path!("/payments") view=PaymentsPage />
-            <Route path=path!("/credit-notes") view=crate::credit_notes::CreditNotesPage />
-            <Route path=path!("/payment-methods") view=PaymentMethodsPage />
+            <Route path=path!("/orders") view={Lazy::<orders::Route>::new()} />
+            <Route path=path!("/orders/:id") view={Lazy::<order_detail::Route>::new()} />
+            <Route path=path!("/orders/:id/tracking") view={Lazy::<order_tracking::Route>::new()} />
+            <Route path=path!("/invoices") view={Lazy::<invoices::Route>::new()} />
+            <Route path=path!("/invoices/:id") view={Lazy::<invoice_detail::Route>::new()} />
+            <Route path=path!("/payments") view={Lazy::<payments::Route>::new()} />
+            <Route path=path!("/credit-notes") view={Lazy::<credit_notes::Route>::new()} />
+            <Route path=path!("/payment-methods") view={Lazy::<payment_methods::Route>::new()} />
             // The design system gallery, inside the app for `trunk serve`;
             // release builds ship it as its own app under `_gallery/`.
             <Route path=path!("/_gallery") view=gallery_route />

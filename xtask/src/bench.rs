@@ -4,15 +4,18 @@
 //! in e2e/src/bench.rs, which also says what each figure measures). The flags go to the
 //! harness as given.
 
+use crate::release;
 use crate::setup::{self, Needs};
-use crate::trunk;
 use crate::util::{self, Result, command, root, target_dir};
 
 pub fn bench(args: &[String]) -> Result {
-    setup::setup(Needs { browser: true })?;
-    util::run(trunk::build_release())?;
-    // The gallery's bench page (a DataTable fed every invoice) lives in its own app.
-    util::run(trunk::build_gallery("dist", "/"))?;
+    setup::setup(Needs {
+        browser: true,
+        ..Needs::default()
+    })?;
+    // The portal and, in dist/_gallery/, the gallery's bench page (a DataTable fed
+    // every invoice).
+    release::build(&[release::root_site()])?;
     // Release binaries: seeding 10 000 invoices and serving them should not be what we time.
     util::run(command(
         "cargo",

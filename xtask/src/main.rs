@@ -1,7 +1,8 @@
 //! The project's task runner: `cargo xtask <command>` (alias in .cargo/config.toml).
-//! std only (plus flate2/brotli for `size`), so it builds fast and first.
+//! std, plus the compressors `size` needs and the wasm splitter the release build needs.
 
 mod bench;
+mod release;
 mod run;
 mod setup;
 mod size;
@@ -16,8 +17,12 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
-  setup [--browser]     install or reuse the pinned tools (trunk, wasm-bindgen-cli, npm
-                        packages; --browser: chromium + chromedriver)
+  setup [--browser] [--no-trunk]
+                        install or reuse the pinned tools (trunk, wasm-bindgen-cli, npm
+                        packages; --browser: chromium + chromedriver; --no-trunk: what
+                        CI needs, Trunk being only for `run`)
+  build [--subpath]     the release dist/ (portal split per page, gallery in _gallery/);
+                        --subpath: also target/dist-subpath/ for /billing/
   run                   dev API on :8787 + trunk serve on http://127.0.0.1:8080/
   test [--from STAGE]   the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
                         release builds (/ and /billing/), size budget, e2e journeys on both
@@ -28,9 +33,10 @@ usage: cargo xtask <command>
   screenshots [--no-build]
                         every page at 360 px and 1280 px, signed in, into
                         target/screenshots/{360,1280}/ (release build + e2e infra)
-  size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, the wasm by crate and by
-                        function, and the first-load check (default: the recorded ceiling;
-                        --budget-kb 200 checks the product target)
+  size [--budget-kb N]  per-file raw/gzip/brotli sizes of dist/, what each page's chunks
+                        add, the wasm by crate and by function; fails when the first load or
+                        an invoice's e-mail link exceeds 200 KB brotli (or N), or the total
+                        its ratchet
   bench [--runs N] [--invoices 100,10000] [--cpu 1,4] [--only NAME]
                         one table of medians per scenario, account size and CPU slow-down:
                         page loads, filter keystroke to rows, JS heap and wasm memory
@@ -42,7 +48,9 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("setup") => setup::setup(setup::Needs {
             browser: rest.iter().any(|arg| arg == "--browser"),
+            trunk: !rest.iter().any(|arg| arg == "--no-trunk"),
         }),
+        Some("build") => build_command(rest),
         Some("run") => run::run(),
         Some("test") => test::test(util::flag_value(rest, "--from")),
         Some("size") => size_command(rest),
@@ -71,10 +79,19 @@ fn size_command(args: &[String]) -> util::Result {
                 .parse()
                 .map_err(|_| format!("--budget-kb wants a number, got {value:?}"))?,
         ),
-        None => size::Limit::Ceiling,
+        None => size::Limit::Budget,
     };
     let dist = util::flag_value(args, "--dist")
         .map_or_else(|| util::root().join("dist"), |d| util::root().join(d));
-    setup::setup(setup::Needs { browser: false })?;
+    setup::setup(setup::Needs::default())?;
     size::size(&dist, limit)
+}
+
+fn build_command(args: &[String]) -> util::Result {
+    setup::setup(setup::Needs::default())?;
+    let mut sites = vec![release::root_site()];
+    if args.iter().any(|arg| arg == "--subpath") {
+        sites.push(release::subpath_site());
+    }
+    release::build(&sites)
 }

@@ -17,7 +17,10 @@ const DEV_API_PORT: &str = "8787";
 const PORTAL_URL: &str = "http://127.0.0.1:8080/";
 
 pub fn run() -> Result {
-    setup::setup(Needs::default())?;
+    setup::setup(Needs {
+        trunk: true,
+        ..Needs::default()
+    })?;
     println!("== starting the dev API (cargo run -p billing-dev-api -- --port {DEV_API_PORT})");
     let mut dev_api = command(
         "cargo",

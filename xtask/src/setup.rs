@@ -10,24 +10,17 @@ use crate::versions;
 pub struct Needs {
     /// Chromium and chromedriver (e2e and wasm component tests).
     pub browser: bool,
+    /// Trunk, for `trunk serve` (`cargo xtask run`). The release build and CI do without.
+    pub trunk: bool,
 }
 
 pub fn setup(needs: Needs) -> Result {
     println!("== setup");
     check_pins_agree()?;
     wasm_target()?;
-    cargo_tool("trunk", versions::TRUNK, || {
-        util::run(command(
-            "cargo",
-            &[
-                "install",
-                "trunk",
-                "--version",
-                &format!("={}", versions::TRUNK),
-                "--locked",
-            ],
-        ))
-    })?;
+    if needs.trunk {
+        trunk()?;
+    }
     let bindgen = versions::wasm_bindgen_from_lock(&root())?;
     cargo_tool("wasm-bindgen", &bindgen, || {
         // No --locked: the CLI's own lock file does not build with this toolchain.
@@ -47,6 +40,23 @@ pub fn setup(needs: Needs) -> Result {
         browser()?;
     }
     Ok(())
+}
+
+/// Trunk is only for `trunk serve`: it cannot split the wasm, so the release build is
+/// `xtask/src/release.rs`. Compiling it takes minutes on two cores, which CI saves.
+fn trunk() -> Result {
+    cargo_tool("trunk", versions::TRUNK, || {
+        util::run(command(
+            "cargo",
+            &[
+                "install",
+                "trunk",
+                "--version",
+                &format!("={}", versions::TRUNK),
+                "--locked",
+            ],
+        ))
+    })
 }
 
 fn reuse(what: &str, detail: &str) {

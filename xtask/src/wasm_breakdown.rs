@@ -23,13 +23,21 @@ const WASM_OPT_FEATURES: &[&str] = &[
 pub fn print(cargo_wasm: &Path, crates: usize, functions: usize) -> Result {
     let work = util::root().join("target/size-breakdown");
     std::fs::create_dir_all(&work).map_err(|e| format!("creating {}: {e}", work.display()))?;
-    let mut bindgen = command("wasm-bindgen", &["--target", "web", "--out-dir"]);
+    // The split build's main module keeps the exports its chunks import.
+    let mut bindgen = command(
+        "wasm-bindgen",
+        &["--target", "web", "--keep-lld-exports", "--out-dir"],
+    );
     bindgen.arg(&work).arg(cargo_wasm);
     util::run(bindgen)?;
+    let stem = cargo_wasm
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let named = work.join("named.wasm");
     let mut opt = command("wasm-opt", &["-Oz", "-g"]);
     opt.args(WASM_OPT_FEATURES)
-        .arg(work.join("billing-portal_bg.wasm"))
+        .arg(work.join(format!("{stem}_bg.wasm")))
         .arg("-o")
         .arg(&named);
     util::run(opt)?;

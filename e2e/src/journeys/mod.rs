@@ -5,6 +5,7 @@
 //! repeats only the first list, which keeps CI's time in check.
 
 mod accessibility;
+mod chunks;
 mod dashboard;
 mod details;
 mod errors;
@@ -92,5 +93,6 @@ pub fn root_only() -> Vec<Journey> {
         phone::phone_every_page_fits_and_the_menu_reaches_everything,
         phone::phone_menu_and_filter_sheet_pass_axe,
         phone::desk_lists_scroll_with_the_page,
+        chunks::pages_load_their_code_on_first_visit_and_survive_a_failed_chunk,
     ]
 }
