@@ -22,7 +22,11 @@ pub const TARGET_KB: u64 = 200;
 /// selection and the in-browser CSV and PDF writers; payment tracking and credit notes;
 /// payment-method management with IBAN checks; the URL rule; the phone layout. Every screen
 /// is paid on the first visit until the per-route split (issue 14) moves them into chunks.
-pub const CEILING_BYTES: u64 = 452_969 + SLACK_BYTES;
+///
+/// Raised to 461,093 B (+8,124 B) for paying from the invoices list (issue 11): the pay
+/// flow of `src/invoices/pay.rs`, and the `pay_balance` / `pay_invoices` / `pay_invoice`
+/// calls with their requests, which nothing reached before (so the build dropped them).
+pub const CEILING_BYTES: u64 = 461_093 + SLACK_BYTES;
 
 /// Identical sources do not give byte-identical output everywhere: the checkout path is
 /// baked into the wasm (leptos_i18n's generated module lives in Cargo's OUT_DIR, named
