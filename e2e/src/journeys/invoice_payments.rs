@@ -1,6 +1,7 @@
 //! Paying from the invoices list: one invoice from its row's `...` menu (a
 //! double click on confirm pays once), a selection mixing currencies refused
-//! before any request, the selection and the whole balance paid through the
+//! before any request, an invoice paid elsewhere meanwhile (the API's 409
+//! explained), the selection and the whole balance paid through the
 //! 3-D Secure page in French then Italian, and axe with the pay dialog open.
 //!
 //! Amounts are checked to the cent against what the dev API holds, read with
@@ -189,14 +190,25 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr(
         .await?;
     wait_method(browser, "pm-fr-visa").await?;
 
-    // A double click on confirm: one payment.
+    // A double click on confirm: one request, one payment.
+    let pay_requests = || {
+        browser
+            .infra
+            .dev_api
+            .request_count("POST", "/api/v1/invoices/")
+    };
+    let requests_before = pay_requests().await?;
     js_click(browser, &testid("checkout-confirm"), 2).await?;
     browser
         .wait_text_contains(&testid("checkout-status"), "Paiement effectué")
         .await?;
     let after = counters(browser).await?;
     let charges = after["charges"].as_u64().unwrap_or(0) - before["charges"].as_u64().unwrap_or(0);
-    ensure!(charges == 1, "a double click charged {charges} time(s)");
+    let requests = pay_requests().await? - requests_before;
+    ensure!(
+        charges == 1 && requests == 1,
+        "a double click sent {requests} request(s) and charged {charges} time(s)"
+    );
     let paid = api_get(browser, &format!("invoices/{id}")).await?;
     ensure!(
         paid["status"] == "paid" && api_amount(&paid["balanceDue"])? == 0,
@@ -252,6 +264,53 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr(
     ensure!(
         requests_after == requests,
         "a mixed selection sent a payment request"
+    );
+
+    // Paid elsewhere while the dialog is open: the API's 409 said in French.
+    let euros = api_invoices(browser, &format!("orderId={EXTRAS_ORDERS}"))
+        .await?
+        .into_iter()
+        .find(|i| currency_of(i) == "EUR")
+        .ok_or_else(|| anyhow!("no extra invoice in euros"))?;
+    let euros_id = id_of(&euros);
+    browser.click(&testid("clear-selection")).await?;
+    row_action(browser, &euros_id, "Régler mon solde immédiatement").await?;
+    ensure!(
+        listed(browser).await? == vec![euros_id.clone()],
+        "the dialog does not list just {euros_id}"
+    );
+    wait_method(browser, "pm-fr-visa").await?;
+    pay_behind_the_page(browser, &euros_id).await?;
+    browser.click(&testid("checkout-confirm")).await?;
+    browser
+        .wait_text_contains(&testid("checkout-status"), "déjà réglée")
+        .await?;
+    Ok(())
+}
+
+/// Pays an invoice with the customer's session, as another tab would.
+async fn pay_behind_the_page(browser: &Browser, id: &str) -> Result<()> {
+    let csrf = api_get(browser, "session").await?["csrfToken"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let status = browser
+        .client
+        .execute_async(
+            r#"
+            const [base, id, csrf, done] = arguments;
+            fetch(`${base}/api/v1/invoices/${id}/pay`, {
+              method: 'POST', credentials: 'include',
+              headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'idempotency-key': `behind-${id}` },
+              body: JSON.stringify({ paymentMethodId: null }),
+            }).then((r) => done(r.status), (e) => done(String(e)));
+            "#,
+            vec![json!(browser.infra.dev_api.origin), json!(id), json!(csrf)],
+        )
+        .await?;
+    ensure!(
+        status == json!(200),
+        "paying {id} behind the page: {status}"
     );
     Ok(())
 }
