@@ -1,7 +1,7 @@
 //! Paying from the invoices list: one invoice from its row's `...` menu (a
 //! double click on confirm pays once), a selection mixing currencies refused
 //! before any request, an invoice paid elsewhere meanwhile (the API's 409
-//! explained), the selection and the whole balance paid through the
+//! explained; both in French then Italian), the selection and the whole balance paid through the
 //! 3-D Secure page in French then Italian, and axe with the pay dialog open.
 //!
 //! Amounts are checked to the cent against what the dev API holds, read with
@@ -154,7 +154,7 @@ async fn newest_payment(browser: &Browser) -> Result<(i64, Vec<String>)> {
     Ok((api_amount(&payment["amount"])?, settled))
 }
 
-pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr(
+pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
     browser: &Browser,
 ) -> Result<()> {
     add_invoice_extras(browser).await?;
@@ -266,7 +266,14 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr(
         "a mixed selection sent a payment request"
     );
 
-    // Paid elsewhere while the dialog is open: the API's 409 said in French.
+    // The same refusal in Italian.
+    browser.select_language("it").await?;
+    bulk(browser, "Paga la selezione").await?;
+    browser
+        .wait_text_contains(&testid("invoice-pay-refused"), "stessa valuta")
+        .await?;
+
+    // Paid elsewhere while the dialog is open: the API's 409, said in Italian.
     let euros = api_invoices(browser, &format!("orderId={EXTRAS_ORDERS}"))
         .await?
         .into_iter()
@@ -274,7 +281,7 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr(
         .ok_or_else(|| anyhow!("no extra invoice in euros"))?;
     let euros_id = id_of(&euros);
     browser.click(&testid("clear-selection")).await?;
-    row_action(browser, &euros_id, "Régler mon solde immédiatement").await?;
+    row_action(browser, &euros_id, "Salda subito l'importo dovuto").await?;
     ensure!(
         listed(browser).await? == vec![euros_id.clone()],
         "the dialog does not list just {euros_id}"
@@ -283,7 +290,7 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr(
     pay_behind_the_page(browser, &euros_id).await?;
     browser.click(&testid("checkout-confirm")).await?;
     browser
-        .wait_text_contains(&testid("checkout-status"), "déjà réglée")
+        .wait_text_contains(&testid("checkout-status"), "già stata saldata")
         .await?;
     Ok(())
 }

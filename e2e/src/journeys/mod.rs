@@ -86,7 +86,7 @@ pub fn root_only() -> Vec<Journey> {
         payment_methods::payment_methods_list_and_manage_fr,
         payment_methods::payment_methods_add_and_no_default_it,
         invoice_actions::invoice_list_sorts_selects_and_exports_fr_it,
-        invoice_payments::invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr,
+        invoice_payments::invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it,
         invoice_payments::invoice_payments_selection_and_balance_through_3ds_fr_it,
         payments::credit_notes_match_the_api_fr_it,
         payments::payments_errors_show_and_retry,
