@@ -216,6 +216,9 @@ pub fn complete(
     let kind = method.kind;
     let mut settled = Vec::new();
     let mut total = Decimal::ZERO;
+    // One payment settles one currency (the routes refuse a mix): the
+    // invoices' own, not always euros.
+    let mut currency = Currency::EUR;
     for inv in cd
         .invoices
         .iter_mut()
@@ -226,18 +229,20 @@ pub fn complete(
             continue;
         }
         total += applied;
-        inv.balance_due = Money::eur(Decimal::ZERO);
+        currency = inv.balance_due.currency;
+        let in_currency = |amount| Money::new(amount, currency);
+        inv.balance_due = in_currency(Decimal::new(0, 2));
         inv.status = InvoiceStatus::Paid;
         inv.payment_type = Some(payment_type_label(kind, cd.lang).to_owned());
         inv.payments.push(InvoicePaymentRef {
             id: payment_id.clone(),
             date: now,
-            amount: Money::eur(applied),
+            amount: in_currency(applied),
         });
         settled.push(SettledInvoice {
             id: inv.id.clone(),
             reference: inv.reference.clone(),
-            amount_applied: Money::eur(applied),
+            amount_applied: in_currency(applied),
         });
     }
     // Any open 3-D Secure attempt on the same invoices is now moot.
@@ -256,7 +261,7 @@ pub fn complete(
         Payment {
             id: payment_id.clone(),
             date: now,
-            amount: Money::eur(total),
+            amount: Money::new(total, currency),
             payment_method: PaymentMethodRef {
                 kind,
                 label: method_label(method),

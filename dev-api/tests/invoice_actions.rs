@@ -160,6 +160,28 @@ async fn the_extras_exercise_exports_and_payments() {
         .map(|i| i.balance_due.amount)
         .sum();
     assert_eq!(balance.due.amount, eur_due);
+    // The invoice in pounds, paid alone, stays in pounds, and so does its payment.
+    let res = c
+        .post(
+            &format!("/api/v1/invoices/{}/pay", gbp[0].id),
+            "gbp-1",
+            json!({ "paymentMethodId": "pm-fr-visa" }),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let paid: Invoice =
+        serde_json::from_slice(&c.get(&format!("/api/v1/invoices/{}", gbp[0].id)).await.body)
+            .unwrap();
+    assert_eq!(paid.status, InvoiceStatus::Paid);
+    assert_eq!(paid.balance_due.currency.as_str(), "GBP");
+    assert!(paid.balance_due.amount.is_zero());
+    let payments: Page<Payment> =
+        serde_json::from_slice(&c.get("/api/v1/payments?pageSize=1").await.body).unwrap();
+    assert_eq!(payments.items[0].amount, gbp[0].balance_due);
+    assert_eq!(
+        payments.items[0].invoices[0].amount_applied,
+        gbp[0].balance_due
+    );
     // Without the flag, the seed is as before.
     let plain = common::app();
     let c = Client::sign_in(&plain, "fr-consumer").await;

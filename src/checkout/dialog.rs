@@ -38,6 +38,10 @@ impl PayAction {
     }
 }
 
+/// Says an API refusal in the terms of what is paid (a selection of
+/// invoices in two currencies…); `None` leaves the generic message.
+pub type ExplainError = fn(Locale, &ApiError) -> Option<String>;
+
 /// Where a checkout is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckoutState {
@@ -102,6 +106,7 @@ fn current_path() -> String {
 /// - `on_done`: the API settled it (paid or pending); refresh what shows it.
 /// - `children`: what is paid and anything to know (the order's expiry…),
 ///   shown above the amount.
+/// - `explain`: the caller's words for refusals it knows.
 ///
 /// Opening starts a new intent (a new idempotency key); a network failure
 /// keeps it, so "try again" cannot pay twice. When the bank asks for 3-D
@@ -114,6 +119,7 @@ pub fn CheckoutDialog(
     pay: PayAction,
     #[prop(optional, into)] on_done: Option<Callback<PaymentOutcomeStatus>>,
     #[prop(optional)] children: Option<ChildrenFn>,
+    #[prop(optional)] explain: Option<ExplainError>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(CheckoutState::Choosing);
@@ -215,7 +221,9 @@ pub fn CheckoutDialog(
             }
             CheckoutState::Done(_) => td_string!(locale, checkout.pending).to_string(),
             CheckoutState::Failed(error) => {
-                let reason = error_message(locale, &error);
+                let reason = explain
+                    .and_then(|explain| explain(locale, &error))
+                    .unwrap_or_else(|| error_message(locale, &error));
                 td_string!(locale, checkout.failed, reason).to_string()
             }
         }

@@ -13,7 +13,7 @@
 mod dialog;
 mod outcome;
 
-pub use dialog::{CheckoutDialog, CheckoutState, PayAction, is_usable, keeps_intent};
+pub use dialog::{CheckoutDialog, CheckoutState, ExplainError, PayAction, is_usable, keeps_intent};
 pub use outcome::{
     CheckoutReturn, ReturnedPayment, add_method_href, go_to_payment_page, parse_returned,
     return_url,

@@ -1,5 +1,6 @@
-//! `Actions de masse`: export the selection or everything the filter
-//! matches, as CSV or PDF, made in the browser.
+//! `Actions de masse`: pay the balance or the selection (see `super::pay`),
+//! and export the selection or everything the filter matches, as CSV or
+//! PDF, made in the browser.
 //!
 //! "Everything" is fetched page by page from the API with the list's filter
 //! and sort, showing "page k of n" and a Cancel button; the file is written
@@ -9,6 +10,7 @@
 
 use super::export::{csv_row, csv_writer, export_file_name, pdf_document, pdf_page_label};
 use super::list::{api_sort, filter_query};
+use super::pay::PayScope;
 use super::selection::InvoiceSelection;
 use crate::api::models::InvoiceSummary;
 use crate::api::models::query::InvoiceQuery;
@@ -56,6 +58,8 @@ pub fn BulkActions(
     selection: InvoiceSelection,
     filter: Memo<Filter>,
     sort: Memo<TableSort>,
+    /// Asks to pay the balance or the selection.
+    pay: Callback<PayScope>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
@@ -135,8 +139,15 @@ pub fn BulkActions(
         selection.all_matching.get() || selection.ids.with(|ids| !ids.is_empty())
     });
     let menu = move || {
-        let mut items = Vec::new();
+        let mut items = vec![MenuItem::new(
+            |l| td_string!(l, invoice_actions.pay_balance),
+            move || pay.run(PayScope::Balance),
+        )];
         if has_selection.get() {
+            items.push(MenuItem::new(
+                |l| td_string!(l, invoice_actions.pay_selection),
+                move || pay.run(PayScope::Selection),
+            ));
             items.push(MenuItem::new(
                 |l| td_string!(l, invoice_actions.export_selection_csv),
                 move || run.run((Format::Csv, Scope::Selection)),

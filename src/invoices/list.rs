@@ -9,6 +9,7 @@
 //! per currency), then the selection and the `Actions de masse`.
 
 use super::bulk::BulkActions;
+use super::pay::{InvoicePayments, PayScope};
 use super::selection::{InvoiceSelection, SelectionBar};
 use super::summary::FilterSummary;
 use crate::api::models::query::{InvoiceQuery, Sort};
@@ -302,7 +303,17 @@ pub fn InvoicesPage() -> impl IntoView {
         one: |l, count| td_string!(l, invoices.count.one, count).to_string(),
         other: |l, count| td_string!(l, invoices.count.other, count).to_string(),
     };
-    let pay: Option<Callback<InvoiceSummary>> = None;
+    // Paying: the bulk menu and the rows ask, `InvoicePayments` works out
+    // what will be paid and opens the checkout.
+    let pay_request = RwSignal::new(None::<PayScope>);
+    let pay = Some(Callback::new(move |invoice: InvoiceSummary| {
+        pay_request.set(Some(PayScope::One(invoice)));
+    }));
+    let paid = Callback::new(move |_| {
+        selection.clear();
+        invoices.refetch();
+        totals.refetch();
+    });
     let columns = {
         let api = api.clone();
         move || {
@@ -359,7 +370,9 @@ pub fn InvoicesPage() -> impl IntoView {
             <p class="list-note" role="status" data-testid="selection-cleared">
                 {move || cleared_notice.get().then(|| td_string!(i18n.get_locale(), invoice_actions.selection_cleared))}
             </p>
-            <BulkActions selection filter=applied sort=applied_sort />
+            <BulkActions selection filter=applied sort=applied_sort
+                pay=Callback::new(move |scope| pay_request.set(Some(scope))) />
+            <InvoicePayments request=pay_request selection filter=applied on_paid=paid />
             {table}
         </Page>
     }

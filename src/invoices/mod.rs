@@ -6,6 +6,7 @@ mod bulk;
 mod detail;
 pub mod export;
 mod list;
+mod pay;
 mod selection;
 mod summary;
 

@@ -81,7 +81,7 @@ async fn download(browser: &Browser, index: usize) -> Result<Download> {
 }
 
 /// Every invoice the API holds for a query (as the portal's session sees it).
-async fn api_invoices(browser: &Browser, query: &str) -> Result<Vec<Value>> {
+pub(super) async fn api_invoices(browser: &Browser, query: &str) -> Result<Vec<Value>> {
     let origin = &browser.infra.dev_api.origin;
     let value = browser
         .client
@@ -196,7 +196,7 @@ fn check_csv(
     Ok(())
 }
 
-async fn add_invoice_extras(browser: &Browser) -> Result<()> {
+pub(super) async fn add_invoice_extras(browser: &Browser) -> Result<()> {
     let url = format!(
         "{}/api/v1/_dev/invoice-extras",
         browser.infra.dev_api.origin
@@ -229,7 +229,7 @@ async fn row_count(browser: &Browser) -> Result<usize> {
 }
 
 /// Opens the bulk menu and picks the item labelled `label`.
-async fn bulk(browser: &Browser, label: &str) -> Result<()> {
+pub(super) async fn bulk(browser: &Browser, label: &str) -> Result<()> {
     let button = format!("{} .action-menu__button", testid("bulk-actions"));
     browser.click(&button).await?;
     let item = browser

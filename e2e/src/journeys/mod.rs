@@ -11,6 +11,7 @@ mod details;
 mod errors;
 mod hostile_backend;
 mod invoice_actions;
+mod invoice_payments;
 mod invoices;
 mod orders;
 mod payment_methods;
@@ -86,6 +87,8 @@ pub fn root_only() -> Vec<Journey> {
         payment_methods::payment_methods_list_and_manage_fr,
         payment_methods::payment_methods_add_and_no_default_it,
         invoice_actions::invoice_list_sorts_selects_and_exports_fr_it,
+        invoice_payments::invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it,
+        invoice_payments::invoice_payments_selection_and_balance_through_3ds_fr_it,
         payments::credit_notes_match_the_api_fr_it,
         payments::payments_errors_show_and_retry,
         hostile_backend::hostile_backend_urls_are_never_rendered_nor_followed,

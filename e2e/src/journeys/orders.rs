@@ -29,7 +29,7 @@ const VISIBLE_STATUSES: &str =
 // ----- the API, as the signed-in customer ---------------------------------------------------
 
 /// `GET /api/v1/<path>` with the page's session cookie.
-async fn api_get(browser: &Browser, path: &str) -> Result<Value> {
+pub(super) async fn api_get(browser: &Browser, path: &str) -> Result<Value> {
     let url = format!("{}/api/v1/{path}", browser.infra.dev_api.origin);
     let answer = browser
         .client
@@ -80,7 +80,7 @@ fn id_of(order: &Value) -> String {
     order["id"].as_str().unwrap_or_default().to_owned()
 }
 
-async fn counters(browser: &Browser) -> Result<Value> {
+pub(super) async fn counters(browser: &Browser) -> Result<Value> {
     let url = format!("{}/api/v1/_dev/counters", browser.infra.dev_api.origin);
     let body = http::expect_success("GET", &url, None).await?;
     Ok(serde_json::from_str(&body)?)
@@ -88,7 +88,7 @@ async fn counters(browser: &Browser) -> Result<Value> {
 
 /// Cents of an amount written with a decimal separator (`,` or `.`) and any grouping:
 /// `1 234,56 €`, `1.234,56 €` (shown) or `1234.56` (the API).
-fn cents(text: &str, decimal: char) -> Result<i64> {
+pub(super) fn cents(text: &str, decimal: char) -> Result<i64> {
     let kept: String = text
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == decimal || *c == '-')
@@ -108,11 +108,11 @@ fn cents(text: &str, decimal: char) -> Result<i64> {
 }
 
 /// What the page shows (fr and it both use a decimal comma).
-fn amount_of(text: &str) -> Result<i64> {
+pub(super) fn amount_of(text: &str) -> Result<i64> {
     cents(text, ',')
 }
 
-fn api_amount(money: &Value) -> Result<i64> {
+pub(super) fn api_amount(money: &Value) -> Result<i64> {
     cents(
         money["amount"]
             .as_str()
@@ -205,7 +205,7 @@ async fn wait_query(
 
 /// Clicks through JavaScript, twice in the same task when `times` is 2: a double click
 /// faster than any re-render.
-async fn js_click(browser: &Browser, css: &str, times: u32) -> Result<()> {
+pub(super) async fn js_click(browser: &Browser, css: &str, times: u32) -> Result<()> {
     browser.wait_visible(css).await?;
     browser
         .js(
