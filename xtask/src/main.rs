@@ -21,8 +21,10 @@ usage: cargo xtask <command>
                         install or reuse the pinned tools (trunk, wasm-bindgen-cli, npm
                         packages; --browser: chromium + chromedriver; --no-trunk: what
                         CI needs, Trunk being only for `run`)
-  build [--subpath]     the release dist/ (portal split per page, gallery in _gallery/);
-                        --subpath: also target/dist-subpath/ for /billing/
+  build [--public-url /x/] [--subpath]
+                        the release dist/ (portal split per page, gallery in _gallery/)
+                        for the public URL / (or /x/); --subpath: also
+                        target/dist-subpath/ for /billing/, as CI tests it
   run                   dev API on :8787 + trunk serve on http://127.0.0.1:8080/
   test [--from STAGE]   the CI pipeline: fmt, clippy (native + wasm), native and wasm tests,
                         release builds (/ and /billing/), size budget, e2e journeys on both
@@ -79,7 +81,7 @@ fn size_command(args: &[String]) -> util::Result {
                 .parse()
                 .map_err(|_| format!("--budget-kb wants a number, got {value:?}"))?,
         ),
-        None => size::Limit::Budget,
+        None => size::Limit::Ceilings,
     };
     let dist = util::flag_value(args, "--dist")
         .map_or_else(|| util::root().join("dist"), |d| util::root().join(d));
@@ -89,7 +91,14 @@ fn size_command(args: &[String]) -> util::Result {
 
 fn build_command(args: &[String]) -> util::Result {
     setup::setup(setup::Needs::default())?;
-    let mut sites = vec![release::root_site()];
+    let mut root_site = release::root_site();
+    if let Some(url) = util::flag_value(args, "--public-url") {
+        if !(url.starts_with('/') && url.ends_with('/')) {
+            return Err(format!("--public-url wants a path that starts and ends with /, got {url:?}"));
+        }
+        root_site.public_url = url.to_owned();
+    }
+    let mut sites = vec![root_site];
     if args.iter().any(|arg| arg == "--subpath") {
         sites.push(release::subpath_site());
     }

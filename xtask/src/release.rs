@@ -50,20 +50,20 @@ const WASM_FEATURES: &[&str] = &[
 /// One public URL and the directory that serves it.
 pub struct Site {
     pub dist: PathBuf,
-    pub public_url: &'static str,
+    pub public_url: String,
 }
 
 pub fn root_site() -> Site {
     Site {
         dist: root().join("dist"),
-        public_url: "/",
+        public_url: "/".to_owned(),
     }
 }
 
 pub fn subpath_site() -> Site {
     Site {
         dist: root().join(SUBPATH_DIST),
-        public_url: SUBPATH_PUBLIC_URL,
+        public_url: SUBPATH_PUBLIC_URL.to_owned(),
     }
 }
 

@@ -68,6 +68,8 @@ pub fn everywhere() -> Vec<Journey> {
         invoices::invoices_filter_by_status_and_reference,
         accessibility::axe_gallery_both_themes_and_languages,
         accessibility::gallery_is_off_unless_configured,
+        // Chunks are fetched relative to the loader: where the portal is hosted matters.
+        chunks::pages_load_their_code_on_first_visit_and_survive_a_failed_chunk,
     ]
 }
 
@@ -96,6 +98,5 @@ pub fn root_only() -> Vec<Journey> {
         phone::phone_every_page_fits_and_the_menu_reaches_everything,
         phone::phone_menu_and_filter_sheet_pass_axe,
         phone::desk_lists_scroll_with_the_page,
-        chunks::pages_load_their_code_on_first_visit_and_survive_a_failed_chunk,
     ]
 }
