@@ -410,7 +410,8 @@ pub async fn credit_notes_match_the_api_fr_it(browser: &Browser) -> Result<()> {
     Ok(())
 }
 
-/// A 500, then a payment with a malformed amount: each explained, each retried to the list.
+/// A 500, then a payment with a malformed amount: each explained, each retried to the
+/// list; in French, then in Italian.
 pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     browser.sign_in_at("fr-consumer", "payments").await?;
     let first_row = format!(
@@ -419,15 +420,20 @@ pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     );
     browser.wait_visible(&first_row).await?;
     let error = testid("page-error");
-    for (kind, says) in [
-        (FaultKind::ServerError, "500"),
-        (FaultKind::BadField, "amount"),
+    for (lang, kind, says) in [
+        ("fr", FaultKind::ServerError, "(code 500)"),
+        ("fr", FaultKind::BadField, "amount"),
+        ("it", FaultKind::ServerError, "(codice 500)"),
+        ("it", FaultKind::BadField, "non è leggibile (campo «"),
     ] {
+        if lang == "it" {
+            browser.select_language("it").await?;
+        }
         browser.set_fault("/api/v1/payments", kind, 1).await?;
         browser.reload().await?;
         browser.wait_text_contains(&error, says).await?;
         browser
-            .assert_accessible("the payments, failed (fr)")
+            .assert_accessible(&format!("the payments, failed ({lang})"))
             .await?;
         browser
             .click(&format!("{error} {}", testid("retry")))
