@@ -926,5 +926,36 @@ pub async fn orders_faults_show_clearly_and_retry(browser: &Browser) -> Result<(
         overflow == json!(false),
         "a long description widens the page"
     );
+
+    // In Italian: the malformed order and the 500 on the list, said in Italian, retried.
+    browser.select_language("it").await?;
+    browser
+        .set_fault(&format!("/api/v1/orders/{id}"), FaultKind::MalformedJson, 2)
+        .await?;
+    browser.goto(&format!("orders/{id}")).await?;
+    browser
+        .wait_text_contains(&testid("page-error"), "non è leggibile")
+        .await?;
+    browser.assert_accessible("a malformed order (it)").await?;
+    browser
+        .js(
+            "document.querySelectorAll('[data-testid=page-error] [data-testid=retry]').forEach((b) => b.click());",
+            vec![],
+        )
+        .await?;
+    browser
+        .wait_visible(&format!("{} tbody tr td", testid("order-lines")))
+        .await?;
+    browser
+        .set_fault("/api/v1/orders", FaultKind::ServerError, 1)
+        .await?;
+    browser.goto("orders").await?;
+    browser
+        .wait_text_contains(&testid("page-error"), "codice 500")
+        .await?;
+    browser
+        .click(&format!("{} {}", testid("page-error"), testid("retry")))
+        .await?;
+    wait_for(browser, "", "the orders after the retry (it)", |_| true).await?;
     Ok(())
 }
