@@ -237,6 +237,37 @@ async fn a_step_in_error_says_what_to_do_and_unknown_codes_stay_neutral() {
 }
 
 #[wasm_bindgen_test]
+async fn an_order_without_tracking_data_says_so_instead_of_blank_steps() {
+    let root = container();
+    // What the API answers for an order never paid: four steps to do, no event.
+    let blank = FollowUp {
+        steps: [
+            StepName::Validating,
+            StepName::Validated,
+            StepName::Delivering,
+            StepName::Available,
+        ]
+        .map(|step| FollowUpStep {
+            step,
+            status: StepStatus::Todo,
+            history: vec![],
+        })
+        .to_vec(),
+    };
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                <TrackingSteps follow_up=blank.clone() />
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    assert!(query_all(&root, "[data-testid=tracking-step]").is_empty());
+    let none = query(&root, "[data-testid=tracking-none]");
+    assert_eq!(text(&none), "No tracking is available for this order.");
+}
+
+#[wasm_bindgen_test]
 async fn withdrawing_needs_a_reason_and_the_box_ticked() {
     let root = container();
     let open = RwSignal::new(true);

@@ -19,6 +19,7 @@ use crate::routes;
 use crate::session::CurrentCustomer;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use wasm_bindgen::JsCast;
 
 fn line_columns() -> Vec<Column<OrderLine>> {
     vec![
@@ -71,6 +72,51 @@ fn requested_action() -> Option<String> {
             .then(|| q.get(ACTION_PARAM))
             .flatten()
     })
+}
+
+/// The order's status control. Once paying or withdrawing changed the order,
+/// focus goes there: the customer hears the outcome (checking, being
+/// cancelled) with its explanation, instead of being dropped at the top of
+/// the page when the control that opened the dialog is gone.
+const STATUS_CONTROL: &str = "[data-testid=order-status-value] [data-testid=order-status]";
+const PAY_TRIGGER: &str = "[data-testid=pay-order]";
+const WITHDRAW_TRIGGER: &str = "[data-testid=withdraw-order]";
+
+/// Focuses the first element on the page matching one of `selectors`, once
+/// the current work is over (the dialog's own close and focus return, a
+/// re-render of the order).
+fn focus_first_soon(selectors: &'static [&'static str]) {
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let found = selectors.iter().find_map(|selector| {
+                document
+                    .query_selector(selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            });
+            if let Some(element) = found {
+                let _ = element.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// A dialog closed: focus back on the control that opens it. The dialog
+/// returns focus to whatever opened it, but one opened from the list's row
+/// menu (`?action=pay`) had nothing on this page to return to.
+fn refocus_trigger_on_close(open: RwSignal<bool>, trigger: &'static [&'static str]) {
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if was_open == Some(true) && !is_open {
+            focus_first_soon(trigger);
+        }
+        is_open
+    });
 }
 
 /// A short confirmation at the bottom of the screen, when the shell shows toasts.
@@ -152,6 +198,7 @@ fn PayOrderCard(order: Order, on_change: Callback<()>) -> impl IntoView {
             on_change.run(());
         }
     });
+    refocus_trigger_on_close(open, &[PAY_TRIGGER]);
     view! {
         <section class="card" aria-labelledby="order-pay">
             <h2 id="order-pay" class="card__title">{t!(i18n, order_payment.title)}</h2>
@@ -186,6 +233,7 @@ fn WithdrawalCard(order: Order, on_change: Callback<()>) -> impl IntoView {
     let body = match withdrawal {
         Withdrawal::Open { deadline } => {
             let open = RwSignal::new(wanted);
+            refocus_trigger_on_close(open, &[WITHDRAW_TRIGGER]);
             view! {
                 <p>{t!(i18n, order_withdrawal.available)}" "<strong><DateText instant=deadline /></strong></p>
                 <div>
@@ -223,6 +271,25 @@ pub fn OrderDetailPage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let order = api_resource(move |cancel| api.order(&id.get(), cancel));
     let refresh = Callback::new(move |_| order.refetch());
+    // After a payment or a withdrawal the order is loaded again and its cards
+    // drawn anew: focus goes to the control that opened the dialog if the page
+    // still has it (a failed payment leaves the order to pay), else to the
+    // order's new status.
+    let focus_after_reload = StoredValue::new(None::<&'static [&'static str]>);
+    let after_action = move |targets: &'static [&'static str]| {
+        Callback::new(move |_| {
+            focus_after_reload.set_value(Some(targets));
+            order.refetch();
+        })
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = order.get()
+            && let Some(targets) = focus_after_reload.get_value()
+        {
+            focus_after_reload.set_value(None);
+            focus_first_soon(targets);
+        }
+    });
     let title = Signal::derive(move || {
         td_string!(i18n.get_locale(), orders.detail_title, id = id.get()).to_string()
     });
@@ -239,8 +306,10 @@ pub fn OrderDetailPage() -> impl IntoView {
                         let payable = order.clone();
                         view! {
                             <OrderSummaryCard order=order.clone() reload=refresh />
-                            {unpaid.then(|| view! { <PayOrderCard order=payable on_change=refresh /> })}
-                            <WithdrawalCard order on_change=refresh />
+                            {unpaid.then(|| view! {
+                                <PayOrderCard order=payable on_change=after_action(&[PAY_TRIGGER, STATUS_CONTROL]) />
+                            })}
+                            <WithdrawalCard order on_change=after_action(&[WITHDRAW_TRIGGER, STATUS_CONTROL]) />
                         }
                     }
                 />

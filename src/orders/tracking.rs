@@ -70,6 +70,29 @@ pub fn changed_step(before: &FollowUp, after: &FollowUp) -> Option<(StepName, St
         .map(|(_, a)| (a.step, a.status))
 }
 
+/// Whether there is anything to follow yet: a step under way, done or in error, or a
+/// dated event. An order never paid (waiting for its payment, or expired) comes back
+/// as four steps still to do with no history, as does an empty `steps` list: four
+/// blank steps would read as a fault, so the customer is told plainly instead.
+pub fn has_tracking(follow_up: &FollowUp) -> bool {
+    follow_up.steps.iter().any(|step| {
+        !step.history.is_empty()
+            || matches!(
+                step.status,
+                StepStatus::Doing | StepStatus::Done | StepStatus::Error
+            )
+    })
+}
+
+/// "No tracking is available for this order", in the customer's language.
+#[component]
+fn NoTracking() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="empty-state" data-testid="tracking-none">{t!(i18n, order_tracking.none)}</p>
+    }
+}
+
 fn step_class(status: StepStatus) -> &'static str {
     match status {
         StepStatus::Todo | StepStatus::Unknown => "tracking__step tracking__step--todo",
@@ -136,9 +159,13 @@ pub fn StepHistory(history: Vec<HistoryEntry>) -> impl IntoView {
     })
 }
 
-/// The four steps with their histories.
+/// The four steps with their histories, or, before anything happened, a sentence
+/// saying there is no tracking yet.
 #[component]
 pub fn TrackingSteps(follow_up: FollowUp) -> impl IntoView {
+    if !has_tracking(&follow_up) {
+        return view! { <NoTracking /> }.into_any();
+    }
     let i18n = use_i18n();
     let steps = ordered_steps(&follow_up);
     let count = steps.len();
@@ -181,6 +208,7 @@ pub fn TrackingSteps(follow_up: FollowUp) -> impl IntoView {
             }).collect_view()}
         </ol>
     }
+    .into_any()
 }
 
 /// Calls `tick` every `every` while the document is visible; nothing runs
@@ -245,9 +273,7 @@ pub fn OrderTracking(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 None => view! { <SkeletonRows rows=4 /> }.into_any(),
                 Some(Ok(data)) => view! { <TrackingSteps follow_up=data /> }.into_any(),
                 // Old orders have no tracking: a 404 here is a fact, not a failure.
-                Some(Err(ApiError::Http { status: 404, .. })) => view! {
-                    <p class="empty-state" data-testid="tracking-none">{t!(i18n, order_tracking.none)}</p>
-                }.into_any(),
+                Some(Err(ApiError::Http { status: 404, .. })) => view! { <NoTracking /> }.into_any(),
                 Some(Err(error)) => match last_good() {
                     Some(data) => view! {
                         <p class="tracking__stale" role="status">{t!(i18n, order_tracking.stale)}</p>
@@ -300,6 +326,35 @@ mod tests {
             assert_eq!(label, event_label(locale, "<script>"));
             assert_ne!(label, event_label(locale, "PAYMENT_RECEIVED"));
         }
+    }
+
+    #[test]
+    fn four_steps_to_do_without_history_are_no_tracking() {
+        let step = |step, status, history: Vec<HistoryEntry>| FollowUpStep {
+            step,
+            status,
+            history,
+        };
+        assert!(!has_tracking(&FollowUp { steps: vec![] }));
+        let blank = FollowUp {
+            steps: [
+                StepName::Validating,
+                StepName::Validated,
+                StepName::Delivering,
+                StepName::Available,
+            ]
+            .map(|name| step(name, StepStatus::Todo, vec![]))
+            .to_vec(),
+        };
+        assert!(!has_tracking(&blank));
+        let mut started = blank.clone();
+        started.steps[0].status = StepStatus::Doing;
+        assert!(has_tracking(&started));
+        let mut dated = blank;
+        dated.steps[0]
+            .history
+            .push(entry("2026-11-01T10:00:00+01:00", "ORDER_ACCEPTED"));
+        assert!(has_tracking(&dated));
     }
 
     #[test]

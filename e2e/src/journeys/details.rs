@@ -38,7 +38,7 @@ pub async fn invoice_and_order_details_from_their_lists(browser: &Browser) -> Re
         .wait_visible(&format!("{} tbody tr td", testid("order-lines")))
         .await?;
     browser
-        .wait_visible("ol.step-tracker, [data-testid=tracking]")
+        .wait_visible("ol.step-tracker, [data-testid=tracking], [data-testid=tracking-none]")
         .await?;
     browser.assert_accessible("an order (fr)").await?;
     Ok(())

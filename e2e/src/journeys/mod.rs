@@ -74,9 +74,6 @@ pub fn everywhere() -> Vec<Journey> {
 }
 
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
-///
-/// Written but not listed: `payments::payments_csv_export_equals_the_api` (the payments'
-/// CSV download never reaches the harness, while the invoices' does; open bug).
 pub fn root_only() -> Vec<Journey> {
     journeys![
         orders::orders_find_sort_and_url_round_trip_fr_it,
@@ -93,6 +90,7 @@ pub fn root_only() -> Vec<Journey> {
         invoice_payments::invoice_payments_selection_and_balance_through_3ds_fr_it,
         payments::credit_notes_match_the_api_fr_it,
         payments::payments_errors_show_and_retry,
+        payments::payments_csv_export_equals_the_api,
         hostile_backend::hostile_backend_urls_are_never_rendered_nor_followed,
         payments::payments_filter_link_and_explain_fr_it,
         phone::phone_every_page_fits_and_the_menu_reaches_everything,

@@ -239,6 +239,18 @@ async fn wait_status(browser: &Browser, expected: &str) -> Result<()> {
         .await
 }
 
+/// The order's status control on its page, where focus lands once an action changed it.
+const STATUS_CONTROL: &str = "[data-testid=order-status-value] [data-testid=order-status]";
+
+/// Waits for `css` to have the keyboard focus.
+async fn wait_focus(browser: &Browser, css: &str, what: &str) -> Result<()> {
+    browser
+        .poll(&format!("focus on {what}"), DEFAULT_WAIT, || async {
+            Ok(browser.is_focused(css).await?.then_some(()))
+        })
+        .await
+}
+
 /// The `data-status` of the four tracking steps.
 async fn step_states(browser: &Browser) -> Result<Vec<String>> {
     let value = browser
@@ -517,6 +529,18 @@ pub async fn order_totals_and_tracking_fr_it(browser: &Browser) -> Result<()> {
     browser.goto(&format!("orders/{delivered}")).await?;
     wait_steps(browser, &["done", "done", "done", "done"]).await?;
     browser.assert_accessible("a delivered order (it)").await?;
+
+    // An expired order never started: no tracking data, said plainly, not four blank steps.
+    let expired = api_orders(browser, "status=expired").await?;
+    let expired = id_of(expired.first().ok_or_else(|| anyhow!("no expired order"))?);
+    browser.goto(&format!("orders/{expired}/tracking")).await?;
+    browser
+        .wait_text_contains(&testid("tracking-none"), "Nessun monitoraggio disponibile")
+        .await?;
+    ensure!(
+        step_states(browser).await?.is_empty(),
+        "blank steps shown for an order without tracking"
+    );
     Ok(())
 }
 
@@ -638,10 +662,18 @@ pub async fn pay_unpaid_orders_directly_and_with_3ds(browser: &Browser) -> Resul
         api_order(browser, &first).await?["status"] == "delivering",
         "the API does not hold the order as paid"
     );
+    // The dialog came from the list's menu and the pay button is gone: focus is on the
+    // order's new status, not lost at the top of the page.
+    wait_focus(browser, STATUS_CONTROL, "the paid order's status").await?;
 
     // The second one in Italian, through the 3-D Secure (PayPal approval) page.
     browser.select_language("it").await?;
     browser.goto(&format!("orders/{second}")).await?;
+    // Dismissed with Escape: focus back on the pay button.
+    browser.click(&testid("pay-order")).await?;
+    browser.wait_visible(&testid("checkout")).await?;
+    browser.press("\u{E00C}").await?;
+    wait_focus(browser, &testid("pay-order"), "the pay button after Escape").await?;
     browser.click(&testid("pay-order")).await?;
     browser
         .click("[data-testid=checkout-method][value=pm-fr-paypal]")
@@ -714,9 +746,30 @@ pub async fn withdrawal_by_a_consumer_and_its_refusals_fr(browser: &Browser) -> 
     // Within the deadline: the dialog, its gating, and the withdrawal.
     let open = find(&orders, "withdrawable", |o| o["withdrawable"] == true)?;
     let id = id_of(open);
+    // In Italian first, opened from the URL (as the list's menu does): axe, then dismissed
+    // with Escape, focus lands on the button that opens it.
+    browser.select_language("it").await?;
     browser
         .goto(&format!("orders/{id}?action=withdraw"))
         .await?;
+    browser
+        .wait_text_contains(
+            &testid("withdrawal-dialog"),
+            "diritto di recesso di 14 giorni",
+        )
+        .await?;
+    browser
+        .assert_accessible("the withdrawal dialog (it)")
+        .await?;
+    browser.press("\u{E00C}").await?;
+    wait_focus(
+        browser,
+        &testid("withdraw-order"),
+        "the withdrawal button after Escape",
+    )
+    .await?;
+    browser.select_language("fr").await?;
+    browser.click(&testid("withdraw-order")).await?;
     browser.wait_visible(&testid("withdrawal-dialog")).await?;
     let disabled = || async {
         Ok::<_, anyhow::Error>(
@@ -755,6 +808,7 @@ pub async fn withdrawal_by_a_consumer_and_its_refusals_fr(browser: &Browser) -> 
         api_order(browser, &id).await?["status"] == "cancelling",
         "the API does not hold the order as cancelling"
     );
+    wait_focus(browser, STATUS_CONTROL, "the withdrawn order's status").await?;
     browser
         .wait_text_contains(&testid("withdrawal-why"), "annulation")
         .await?;
@@ -872,5 +926,36 @@ pub async fn orders_faults_show_clearly_and_retry(browser: &Browser) -> Result<(
         overflow == json!(false),
         "a long description widens the page"
     );
+
+    // In Italian: the malformed order and the 500 on the list, said in Italian, retried.
+    browser.select_language("it").await?;
+    browser
+        .set_fault(&format!("/api/v1/orders/{id}"), FaultKind::MalformedJson, 2)
+        .await?;
+    browser.goto(&format!("orders/{id}")).await?;
+    browser
+        .wait_text_contains(&testid("page-error"), "non è leggibile")
+        .await?;
+    browser.assert_accessible("a malformed order (it)").await?;
+    browser
+        .js(
+            "document.querySelectorAll('[data-testid=page-error] [data-testid=retry]').forEach((b) => b.click());",
+            vec![],
+        )
+        .await?;
+    browser
+        .wait_visible(&format!("{} tbody tr td", testid("order-lines")))
+        .await?;
+    browser
+        .set_fault("/api/v1/orders", FaultKind::ServerError, 1)
+        .await?;
+    browser.goto("orders").await?;
+    browser
+        .wait_text_contains(&testid("page-error"), "codice 500")
+        .await?;
+    browser
+        .click(&format!("{} {}", testid("page-error"), testid("retry")))
+        .await?;
+    wait_for(browser, "", "the orders after the retry (it)", |_| true).await?;
     Ok(())
 }

@@ -410,7 +410,8 @@ pub async fn credit_notes_match_the_api_fr_it(browser: &Browser) -> Result<()> {
     Ok(())
 }
 
-/// A 500, then a payment with a malformed amount: each explained, each retried to the list.
+/// A 500, then a payment with a malformed amount: each explained, each retried to the
+/// list; in French, then in Italian.
 pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     browser.sign_in_at("fr-consumer", "payments").await?;
     let first_row = format!(
@@ -419,15 +420,20 @@ pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     );
     browser.wait_visible(&first_row).await?;
     let error = testid("page-error");
-    for (kind, says) in [
-        (FaultKind::ServerError, "500"),
-        (FaultKind::BadField, "amount"),
+    for (lang, kind, says) in [
+        ("fr", FaultKind::ServerError, "(code 500)"),
+        ("fr", FaultKind::BadField, "amount"),
+        ("it", FaultKind::ServerError, "(codice 500)"),
+        ("it", FaultKind::BadField, "non è leggibile (campo «"),
     ] {
+        if lang == "it" {
+            browser.select_language("it").await?;
+        }
         browser.set_fault("/api/v1/payments", kind, 1).await?;
         browser.reload().await?;
         browser.wait_text_contains(&error, says).await?;
         browser
-            .assert_accessible("the payments, failed (fr)")
+            .assert_accessible(&format!("the payments, failed ({lang})"))
             .await?;
         browser
             .click(&format!("{error} {}", testid("retry")))
@@ -437,51 +443,62 @@ pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     Ok(())
 }
 
-// The CSV journey below is written but not listed (its download never reaches the
-// harness yet); its helpers stay compiled so the fix is a one-line re-listing.
-
-/// Keeps the text of every Blob the page turns into a download URL, and stops
-/// the `<a download>` click from leaving the page.
-#[allow(dead_code)]
+/// Keeps every Blob the page turns into a download URL, with the file name of the
+/// `<a download>` clicked for it, and stops that click from leaving the page. Both are
+/// recorded synchronously (as the invoices' journey does): an entry pushed only once
+/// `blob.text()` resolved came after the click, which then found nothing to name, and
+/// `Blob.text()` drops the BOM this journey must see, so the bytes are read instead.
 const CAPTURE_DOWNLOADS: &str = r#"
-if (!window.__paymentCsv) {
-  window.__paymentCsv = [];
+if (!window.__downloads) {
+  window.__downloads = [];
   const create = URL.createObjectURL.bind(URL);
-  URL.createObjectURL = (blob) => {
-    const url = create(blob);
-    blob.text().then((text) => window.__paymentCsv.push({ url, text, name: null }));
-    return url;
-  };
+  URL.createObjectURL = (blob) => { const url = create(blob); window.__downloads.push({ url, blob, name: null }); return url; };
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () {
-    if (this.download && this.href.startsWith('blob:')) {
-      const name = this.download;
-      setTimeout(() => { const e = window.__paymentCsv.find((d) => d.url === this.href); if (e) e.name = name; }, 0);
-      return;
-    }
+    const entry = window.__downloads.find((d) => d.url === this.href);
+    if (entry && this.download) { entry.name = this.download; return; }
     return click.call(this);
   };
 }
 "#;
 
-/// Waits for download number `index` and returns its file name and text.
-#[allow(dead_code)]
-async fn captured(browser: &Browser, index: usize) -> Result<(String, String)> {
+/// Waits for download number `index` (0-based, named) and returns its file name and
+/// bytes.
+async fn captured(browser: &Browser, index: usize) -> Result<(String, Vec<u8>)> {
     browser
         .poll("a CSV download", DEFAULT_WAIT * 3, || async {
-            let value = browser
+            let named = browser
                 .js(
-                    "const d = (window.__paymentCsv || [])[arguments[0]]; return d && d.name ? [d.name, d.text] : null;",
+                    "const d = (window.__downloads || [])[arguments[0]]; return !!(d && d.name);",
                     vec![json!(index)],
                 )
                 .await?;
-            Ok(serde_json::from_value::<Option<(String, String)>>(value)?)
+            Ok((named == json!(true)).then_some(()))
         })
-        .await
+        .await?;
+    let value = browser
+        .client
+        .execute_async(
+            r#"
+            const [index, done] = arguments;
+            const entry = window.__downloads[index];
+            entry.blob.arrayBuffer().then((buffer) => done({
+              name: entry.name, bytes: Array.from(new Uint8Array(buffer)),
+            }));
+            "#,
+            vec![json!(index)],
+        )
+        .await?;
+    let bytes = value["bytes"]
+        .as_array()
+        .context("download bytes")?
+        .iter()
+        .map(|b| b.as_u64().unwrap_or(0) as u8)
+        .collect();
+    Ok((value["name"].as_str().unwrap_or_default().to_owned(), bytes))
 }
 
 /// The cells of a `;`-separated file with quotes (RFC 4180), BOM removed.
-#[allow(dead_code)]
 fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut rows = Vec::new();
@@ -508,7 +525,6 @@ fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
 
 /// The CSV of everything a filter matches equals the API's payments for it, cent for cent,
 /// in French; the selection exports only the ticked rows, in Italian.
-#[allow(dead_code)]
 pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()> {
     browser
         .sign_in_at("fr-consumer", "payments?type=card")
@@ -527,15 +543,28 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
         ))
         .await?;
     browser.click(&testid("export-all")).await?;
-    let (name, text) = captured(browser, 0).await?;
+    let (name, bytes) = captured(browser, 0).await?;
     ensure!(
         name.starts_with("paiements-") && name.ends_with(".csv"),
         "file name {name}"
     );
-    ensure!(text.starts_with('\u{FEFF}'), "no BOM");
+    ensure!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no BOM");
+    let text = String::from_utf8(bytes).context("the CSV is not UTF-8")?;
     let rows = parse_csv(&text, ';');
+    let headers_fr = [
+        "Identifiant du paiement",
+        "Date",
+        "Montant",
+        "Devise",
+        "Type de paiement",
+        "Moyen de paiement",
+        "Statut",
+        "Factures réglées",
+        "Avoir",
+        "Montant de l'avoir",
+    ];
     ensure!(
-        rows[0][0] == "Identifiant du paiement" && rows[0].len() == 10,
+        rows[0] == headers_fr,
         "French headers expected: {:?}",
         rows[0]
     );
@@ -556,13 +585,26 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
             .flatten()
             .filter_map(|s| s["reference"].as_str())
             .collect();
+        let credit_amount = payment["creditApplied"]["amount"]
+            .as_str()
+            .unwrap_or_default()
+            .replace('.', ",");
         ensure!(
             row[0] == payment["id"].as_str().unwrap_or_default()
                 && row[1] == payment["date"].as_str().unwrap_or_default()[..10]
                 && row[2] == amount
-                && row[3] == "EUR"
+                && row[3] == payment["amount"]["currency"].as_str().unwrap_or_default()
                 && row[4] == "Carte bancaire"
-                && row[7] == invoices.join(", "),
+                && row[5]
+                    == payment["paymentMethod"]["label"]
+                        .as_str()
+                        .unwrap_or_default()
+                && row[7] == invoices.join(", ")
+                && row[8]
+                    == payment["creditNote"]["reference"]
+                        .as_str()
+                        .unwrap_or_default()
+                && row[9] == credit_amount,
             "row {row:?} differs from {payment}"
         );
     }
@@ -586,12 +628,17 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
         ))
         .await?;
     browser.wait_visible(&boxes).await?;
+    browser
+        .wait_text_contains(&testid("export-selection"), "(2)")
+        .await?;
     browser.click(&testid("export-selection")).await?;
-    let (name, text) = captured(browser, 1).await?;
+    let (name, bytes) = captured(browser, 1).await?;
     ensure!(
         name.starts_with("pagamenti-"),
         "Italian file name expected: {name}"
     );
+    ensure!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no BOM (it)");
+    let text = String::from_utf8(bytes).context("the CSV is not UTF-8")?;
     let rows = parse_csv(&text, ';');
     ensure!(
         rows[0][0] == "Identificativo del pagamento",
@@ -607,5 +654,15 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
         ids == first_two,
         "selection exported {ids:?}, expected {first_two:?}"
     );
+    for (row, payment) in rows[1..].iter().zip(&expected) {
+        let amount = payment["amount"]["amount"]
+            .as_str()
+            .unwrap_or_default()
+            .replace('.', ",");
+        ensure!(
+            row[2] == amount && row[3] == "EUR",
+            "row {row:?} differs from {payment}"
+        );
+    }
     Ok(())
 }
