@@ -94,7 +94,9 @@ fn build_command(args: &[String]) -> util::Result {
     let mut root_site = release::root_site();
     if let Some(url) = util::flag_value(args, "--public-url") {
         if !(url.starts_with('/') && url.ends_with('/')) {
-            return Err(format!("--public-url wants a path that starts and ends with /, got {url:?}"));
+            return Err(format!(
+                "--public-url wants a path that starts and ends with /, got {url:?}"
+            ));
         }
         root_site.public_url = url.to_owned();
     }

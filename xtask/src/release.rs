@@ -162,7 +162,10 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
     if spec.split {
         bindgen.args(["--keep-lld-exports", "--no-demangle"]);
     }
-    bindgen.arg("--out-dir").arg(&bindgen_dir).arg(&bindgen_input);
+    bindgen
+        .arg("--out-dir")
+        .arg(&bindgen_dir)
+        .arg(&bindgen_input);
     util::run(bindgen)?;
     let main_wasm = bindgen_dir.join(format!("{}_bg.wasm", spec.bin));
     let glue = read_text(&bindgen_dir.join(format!("{}.js", spec.bin)))?;
@@ -194,10 +197,7 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
     let glue_name = format!("{}-{app_hash}.js", spec.bin);
     let wasm_name = format!("{}-{app_hash}_bg.wasm", spec.bin);
     let loader_name = format!("{}-split-{app_hash}.js", spec.bin);
-    let mut glue = glue.replace(
-        &format!("{}_bg.wasm", spec.bin),
-        wasm_name.as_str(),
-    );
+    let mut glue = glue.replace(&format!("{}_bg.wasm", spec.bin), wasm_name.as_str());
     if let Some(loader) = loader {
         if !glue.contains(LOADER_PLACEHOLDER) {
             return Err(format!(
@@ -250,9 +250,7 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
         format!(
             r#"<meta name="billing-portal-app" content="" data-js="{PUBLIC_URL}{glue_name}" data-wasm="{PUBLIC_URL}{wasm_name}">"#
         ),
-        format!(
-            r#"<link rel="stylesheet" href="{PUBLIC_URL}{css_name}" integrity="{css_sri}">"#
-        ),
+        format!(r#"<link rel="stylesheet" href="{PUBLIC_URL}{css_name}" integrity="{css_sri}">"#),
         format!(
             r#"<script type="module" src="{PUBLIC_URL}{boot_name}" integrity="{boot_sri}"></script>"#
         ),
@@ -316,8 +314,10 @@ fn compile(spec: &AppSpec) -> Result<PathBuf> {
 fn optimize_all(modules: &[PathBuf], work: &Path) -> Result<Vec<Vec<u8>>> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Result<Vec<u8>>>>> =
-        modules.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let results: Vec<std::sync::Mutex<Option<Result<Vec<u8>>>>> = modules
+        .iter()
+        .map(|_| std::sync::Mutex::new(None))
+        .collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -475,8 +475,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         if path.is_dir() {
             copy_dir(&path, &target)?;
         } else {
-            std::fs::copy(&path, &target)
-                .map_err(|error| format!("copying {path:?}: {error}"))?;
+            std::fs::copy(&path, &target).map_err(|error| format!("copying {path:?}: {error}"))?;
         }
     }
     Ok(())
@@ -494,7 +493,10 @@ fn short_hash(bytes: &[u8]) -> String {
 }
 
 fn hex16(digest: &[u8]) -> String {
-    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+    digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 fn file_stem(path: &Path) -> String {
@@ -522,8 +524,11 @@ mod tests {
     #[test]
     fn the_page_gets_its_base_and_assets_in_place_of_the_trunk_links() {
         let source = "<head>\n  <base data-trunk-public-url />\n  <link data-trunk rel=\"rust\" />\n  <link data-trunk rel=\"css\" href=\"style/a.css\" />\n  <title>x</title>\n</head>";
-        let page = page_with_assets(source, "<link rel=\"stylesheet\" href=\"%PUBLIC_URL%s.css\">")
-            .unwrap();
+        let page = page_with_assets(
+            source,
+            "<link rel=\"stylesheet\" href=\"%PUBLIC_URL%s.css\">",
+        )
+        .unwrap();
         assert_eq!(
             page,
             "<head>\n  <base href=\"%PUBLIC_URL%\">\n  <link rel=\"stylesheet\" href=\"%PUBLIC_URL%s.css\">\n  <title>x</title>\n</head>\n"
@@ -534,7 +539,9 @@ mod tests {
     #[test]
     fn css_loses_comments_and_indentation_only() {
         assert_eq!(
-            minify_css("/* why */\n.a {\n  color: red; /* note */\n}\n\n.b::after { content: \"x\"; }\n"),
+            minify_css(
+                "/* why */\n.a {\n  color: red; /* note */\n}\n\n.b::after { content: \"x\"; }\n"
+            ),
             ".a {\ncolor: red;\n}\n.b::after { content: \"x\"; }"
         );
     }

@@ -155,7 +155,11 @@ pub fn size(dist: &Path, limit: Limit) -> Result {
     let mut email_link = None;
     for (point, files) in &chunks {
         let bytes: u64 = files.iter().map(|file| brotli_of(file)).sum();
-        println!("  {point:<20} {:>8.1} KB  in {} files", kb(bytes), files.len());
+        println!(
+            "  {point:<20} {:>8.1} KB  in {} files",
+            kb(bytes),
+            files.len()
+        );
         if point == EMAIL_LINK_SPLIT {
             email_link = Some(total.brotli + bytes);
         }
@@ -165,7 +169,11 @@ pub fn size(dist: &Path, limit: Limit) -> Result {
         .filter_map(|file| file.strip_prefix(dist).ok())
         .map(|relative| relative.to_string_lossy().into_owned())
         .filter(|relative| !relative.starts_with("_gallery"))
-        .filter(|relative| [".js", ".wasm", ".css", ".html"].iter().any(|ext| relative.ends_with(ext)))
+        .filter(|relative| {
+            [".js", ".wasm", ".css", ".html"]
+                .iter()
+                .any(|ext| relative.ends_with(ext))
+        })
         .map(|relative| brotli_of(&relative))
         .sum();
 
@@ -192,9 +200,7 @@ pub fn size(dist: &Path, limit: Limit) -> Result {
                 bytes - limit
             ));
         } else if ratchet && bytes + 2 * SLACK_BYTES < limit {
-            println!(
-                "  it shrank: lower {constant} in xtask/src/size.rs to {bytes} + SLACK_BYTES"
-            );
+            println!("  it shrank: lower {constant} in xtask/src/size.rs to {bytes} + SLACK_BYTES");
         }
     };
     let mut missing_manifest = false;

@@ -4,8 +4,8 @@
 use std::process::Command;
 use std::time::Instant;
 
-use crate::setup::{self, Needs};
 use crate::release;
+use crate::setup::{self, Needs};
 use crate::util::{self, Result, command, root, target_dir};
 
 /// How a stage's output is counted.
@@ -182,7 +182,11 @@ fn stages() -> Vec<Stage> {
         ),
         Stage::run(
             "e2e (/billing/)",
-            e2e_command(release::SUBPATH_DIST, release::SUBPATH_PUBLIC_URL, "subpath"),
+            e2e_command(
+                release::SUBPATH_DIST,
+                release::SUBPATH_PUBLIC_URL,
+                "subpath",
+            ),
             Counting::Journeys,
         ),
     ]
@@ -209,7 +213,11 @@ pub fn e2e(args: &[String]) -> Result {
         &["build", "-p", "billing-dev-api", "-p", "billing-e2e"],
     ))?;
     let mut journeys = if subpath {
-        e2e_command(release::SUBPATH_DIST, release::SUBPATH_PUBLIC_URL, "subpath")
+        e2e_command(
+            release::SUBPATH_DIST,
+            release::SUBPATH_PUBLIC_URL,
+            "subpath",
+        )
     } else {
         e2e_command("dist", "/", "root")
     };

@@ -56,7 +56,9 @@ pub async fn pages_load_their_code_on_first_visit_and_survive_a_failed_chunk(
         .wait_text_contains(&error, "Cette page n’a pas pu être chargée")
         .await?;
     ensure!(
-        browser.is_focused(&format!("{error} {}", testid("retry"))).await?,
+        browser
+            .is_focused(&format!("{error} {}", testid("retry")))
+            .await?,
         "the retry should take the focus, so a keyboard user lands on the way out"
     );
 
