@@ -234,7 +234,15 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
     let source_html = read_text(&root().join(spec.html))?;
     let mut css = String::new();
     for href in trunk_links(&source_html, "css") {
-        css.push_str(&minify_css(&read_text(&root().join(&href))?));
+        let sheet = minify_css(&read_text(&root().join(&href))?);
+        // A browser closes a block left open at the end of a stylesheet, so a missing
+        // `}` goes unseen in a file of its own; in one file it would swallow the next.
+        if let Some(line) = unclosed_block(&sheet) {
+            return Err(format!(
+                "{href}: the block opened at line {line} (comments removed) is never closed"
+            ));
+        }
+        css.push_str(&sheet);
         css.push('\n');
     }
     let css_name = format!("style-{}.css", short_hash(css.as_bytes()));
@@ -466,6 +474,27 @@ fn minify_css(css: &str) -> String {
         .join("\n")
 }
 
+/// The line (1-based) of the first `{` never closed, if any; strings count as text.
+fn unclosed_block(css: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut quote = None;
+    for (index, line) in css.lines().enumerate() {
+        for character in line.chars() {
+            match (quote, character) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(character),
+                (None, '{') => open.push(index + 1),
+                (None, '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    open.first().copied()
+}
+
 fn copy_dir(from: &Path, to: &Path) -> Result {
     std::fs::create_dir_all(to).map_err(|error| format!("creating {to:?}: {error}"))?;
     let entries = std::fs::read_dir(from).map_err(|error| format!("reading {from:?}: {error}"))?;
@@ -544,6 +573,15 @@ mod tests {
             ),
             ".a {\ncolor: red;\n}\n.b::after { content: \"x\"; }"
         );
+    }
+
+    #[test]
+    fn a_block_left_open_is_found() {
+        assert_eq!(
+            unclosed_block(".a {\ncolor: red;\n}\n.b::after { content: \"{\"; }"),
+            None
+        );
+        assert_eq!(unclosed_block(".a {\ncolor: red;\n.b {\n}"), Some(1));
     }
 
     #[test]
