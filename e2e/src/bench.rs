@@ -20,6 +20,9 @@
 //!   this is its high-water mark).
 //!
 //! Memory is read once the data shows, before the filter step.
+//!
+//! Then a second table, the invoices page's exports and sorts (`bench_actions.rs`, `--only
+//! actions`).
 
 use std::sync::Arc;
 
@@ -272,12 +275,18 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
                 .is_none_or(|only| s.name.contains(only))
         })
         .collect();
-    if scenarios.is_empty() {
+    if scenarios.is_empty()
+        && !options
+            .only
+            .as_deref()
+            .is_some_and(|only| "invoice actions".contains(only))
+    {
         bail!("no scenario matches --only {:?}", options.only);
     }
     let largest = *options.seeds.last().expect("at least one seed");
 
     let mut rows = Vec::new();
+    let mut action_rows = Vec::new();
     let mut header_printed = false;
     for &seed in &options.seeds {
         let mut seed_args = vec!["--invoices".to_owned(), seed.to_string()];
@@ -296,6 +305,16 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
         if !header_printed {
             print_machine(&infra, &options).await?;
             header_printed = true;
+        }
+        if seed == largest
+            && options
+                .only
+                .as_deref()
+                .is_none_or(|only| "invoice actions".contains(only))
+        {
+            action_rows = crate::bench_actions::measure_all(&infra, seed, options.runs)
+                .await
+                .context("measuring the invoices page's actions")?;
         }
         for (index, scenario) in scenarios.iter().enumerate() {
             if scenario.seeds == Seeds::Largest && seed != largest {
@@ -343,6 +362,15 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
     println!("|---|---:|{}", "---:|".repeat(COLUMNS.len()));
     for row in &rows {
         println!("{}", format_row(row));
+    }
+    if !action_rows.is_empty() {
+        println!();
+        println!("| invoice action (1× CPU) | click → result ms | longest task ms |");
+        println!("|---|---:|---:|");
+        let ms = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+        for row in &action_rows {
+            println!("| {} | {} | {} |", row.label, ms(row.ms), ms(row.longest));
+        }
     }
     for row in rows.iter().filter(|row| row.fetch.is_some()) {
         println!(
@@ -557,7 +585,7 @@ async fn filter_latency(browser: &Browser, step: &FilterStep) -> Result<f64> {
 }
 
 /// The median of the values present; None when no run measured it.
-fn median(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+pub(crate) fn median(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     let mut values: Vec<f64> = values.flatten().collect();
     if values.is_empty() {
         return None;

@@ -5,6 +5,7 @@
 //! Environment: see [`infra::Settings`].
 
 mod bench;
+mod bench_actions;
 mod browser;
 mod infra;
 mod journeys;

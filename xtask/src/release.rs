@@ -37,8 +37,9 @@ const GLUE_PLACEHOLDER: &str = "./__main_glue.js";
 pub const CHUNK_MANIFEST: &str = "chunks.json";
 
 /// Features every module may use: what rustc's wasm32 target enables by default. Chunks
-/// come out of the splitter without a target-features section, so wasm-opt is told.
-const WASM_FEATURES: &[&str] = &[
+/// come out of the splitter without a target-features section, so wasm-opt is told
+/// (the size report's named rebuild uses the same list).
+pub const WASM_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",

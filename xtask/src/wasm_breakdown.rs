@@ -9,16 +9,6 @@ use std::path::Path;
 
 use crate::util::{self, Result, command};
 
-/// The wasm features Rust 1.95 emits for wasm32-unknown-unknown, as Trunk enables them.
-const WASM_OPT_FEATURES: &[&str] = &[
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
-
 /// Prints the crate table and the largest functions of the release wasm.
 pub fn print(cargo_wasm: &Path, crates: usize, functions: usize) -> Result {
     let work = util::root().join("target/size-breakdown");
@@ -36,7 +26,7 @@ pub fn print(cargo_wasm: &Path, crates: usize, functions: usize) -> Result {
         .unwrap_or_default();
     let named = work.join("named.wasm");
     let mut opt = command("wasm-opt", &["-Oz", "-g"]);
-    opt.args(WASM_OPT_FEATURES)
+    opt.args(crate::release::WASM_FEATURES)
         .arg(work.join(format!("{stem}_bg.wasm")))
         .arg("-o")
         .arg(&named);

@@ -20,9 +20,13 @@ use crate::infra::http;
 const WEBDRIVER_ENTER: &str = "\u{E007}";
 const WEBDRIVER_DOWN: &str = "\u{E015}";
 
-/// Keeps every Blob the page turns into a download URL, with the file name
-/// of the `<a download>` clicked for it.
-const CAPTURE_DOWNLOADS: &str = r#"
+/// Keeps every Blob the page turns into a download URL, with the file name of the
+/// `<a download>` clicked for it, and stops that click from leaving the page. Both are
+/// recorded synchronously: an entry pushed only once `blob.text()` resolved would come
+/// after the click, which then finds nothing to name; and the bytes are read, not the
+/// text, since `Blob.text()` drops the BOM the CSV journeys must see. Shared with the
+/// payments' journeys.
+pub(super) const CAPTURE_DOWNLOADS: &str = r#"
 if (!window.__downloads) {
   window.__downloads = [];
   const create = URL.createObjectURL.bind(URL);
@@ -37,9 +41,9 @@ if (!window.__downloads) {
 "#;
 
 /// One captured download: its file name and its bytes.
-struct Download {
-    name: String,
-    bytes: Vec<u8>,
+pub(super) struct Download {
+    pub(super) name: String,
+    pub(super) bytes: Vec<u8>,
 }
 
 async fn downloads(browser: &Browser) -> Result<usize> {
@@ -49,11 +53,17 @@ async fn downloads(browser: &Browser) -> Result<usize> {
     Ok(count.as_u64().unwrap_or(0) as usize)
 }
 
-/// Waits for download number `index` (0-based) and reads it.
-async fn download(browser: &Browser, index: usize) -> Result<Download> {
+/// Waits for download number `index` (0-based) to be named and reads it.
+pub(super) async fn download(browser: &Browser, index: usize) -> Result<Download> {
     browser
         .poll("a download", DEFAULT_WAIT * 3, || async {
-            Ok((downloads(browser).await? > index).then_some(()))
+            let named = browser
+                .js(
+                    "const d = (window.__downloads || [])[arguments[0]]; return !!(d && d.name);",
+                    vec![json!(index)],
+                )
+                .await?;
+            Ok((named == json!(true)).then_some(()))
         })
         .await?;
     let value = browser

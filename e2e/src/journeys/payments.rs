@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 use crate::browser::{Browser, DEFAULT_WAIT, testid};
 use crate::infra::dev_api::FaultKind;
 
+use super::invoice_actions::{CAPTURE_DOWNLOADS, Download, download};
+
 const APPLY: &str = "form.filter-bar button[type=submit]";
 
 /// GETs `path` (after `/api/v1`) from the dev API inside the page, with the
@@ -443,61 +445,6 @@ pub async fn payments_errors_show_and_retry(browser: &Browser) -> Result<()> {
     Ok(())
 }
 
-/// Keeps every Blob the page turns into a download URL, with the file name of the
-/// `<a download>` clicked for it, and stops that click from leaving the page. Both are
-/// recorded synchronously (as the invoices' journey does): an entry pushed only once
-/// `blob.text()` resolved came after the click, which then found nothing to name, and
-/// `Blob.text()` drops the BOM this journey must see, so the bytes are read instead.
-const CAPTURE_DOWNLOADS: &str = r#"
-if (!window.__downloads) {
-  window.__downloads = [];
-  const create = URL.createObjectURL.bind(URL);
-  URL.createObjectURL = (blob) => { const url = create(blob); window.__downloads.push({ url, blob, name: null }); return url; };
-  const click = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function () {
-    const entry = window.__downloads.find((d) => d.url === this.href);
-    if (entry && this.download) { entry.name = this.download; return; }
-    return click.call(this);
-  };
-}
-"#;
-
-/// Waits for download number `index` (0-based, named) and returns its file name and
-/// bytes.
-async fn captured(browser: &Browser, index: usize) -> Result<(String, Vec<u8>)> {
-    browser
-        .poll("a CSV download", DEFAULT_WAIT * 3, || async {
-            let named = browser
-                .js(
-                    "const d = (window.__downloads || [])[arguments[0]]; return !!(d && d.name);",
-                    vec![json!(index)],
-                )
-                .await?;
-            Ok((named == json!(true)).then_some(()))
-        })
-        .await?;
-    let value = browser
-        .client
-        .execute_async(
-            r#"
-            const [index, done] = arguments;
-            const entry = window.__downloads[index];
-            entry.blob.arrayBuffer().then((buffer) => done({
-              name: entry.name, bytes: Array.from(new Uint8Array(buffer)),
-            }));
-            "#,
-            vec![json!(index)],
-        )
-        .await?;
-    let bytes = value["bytes"]
-        .as_array()
-        .context("download bytes")?
-        .iter()
-        .map(|b| b.as_u64().unwrap_or(0) as u8)
-        .collect();
-    Ok((value["name"].as_str().unwrap_or_default().to_owned(), bytes))
-}
-
 /// The cells of a `;`-separated file with quotes (RFC 4180), BOM removed.
 fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -543,7 +490,7 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
         ))
         .await?;
     browser.click(&testid("export-all")).await?;
-    let (name, bytes) = captured(browser, 0).await?;
+    let Download { name, bytes } = download(browser, 0).await?;
     ensure!(
         name.starts_with("paiements-") && name.ends_with(".csv"),
         "file name {name}"
@@ -632,7 +579,7 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
         .wait_text_contains(&testid("export-selection"), "(2)")
         .await?;
     browser.click(&testid("export-selection")).await?;
-    let (name, bytes) = captured(browser, 1).await?;
+    let Download { name, bytes } = download(browser, 1).await?;
     ensure!(
         name.starts_with("pagamenti-"),
         "Italian file name expected: {name}"
