@@ -60,6 +60,12 @@ pub async fn unauthorized_leads_to_sign_in_and_back(browser: &Browser) -> Result
     browser
         .wait_path(&invoices, crate::browser::DEFAULT_WAIT)
         .await?;
+    // The page's own requests (the list, its totals) have all been answered: none still
+    // in flight can take the one 401 meant for the page after the refresh.
+    browser
+        .wait_visible(&format!("{} tbody tr", testid("invoices-table")))
+        .await?;
+    browser.wait_visible(&testid("summary-due")).await?;
 
     browser
         .set_fault("/api/v1/", FaultKind::Unauthorized, 1)
