@@ -357,11 +357,13 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
     }
     // Slowed-down rows after the others, each group in scenario order, small account first.
     rows.sort_by_key(|row| (row.cpu, row.order));
-    println!();
-    println!("| scenario | CPU | {} |", COLUMNS.join(" | "));
-    println!("|---|---:|{}", "---:|".repeat(COLUMNS.len()));
-    for row in &rows {
-        println!("{}", format_row(row));
+    if !rows.is_empty() {
+        println!();
+        println!("| scenario | CPU | {} |", COLUMNS.join(" | "));
+        println!("|---|---:|{}", "---:|".repeat(COLUMNS.len()));
+        for row in &rows {
+            println!("{}", format_row(row));
+        }
     }
     if !action_rows.is_empty() {
         println!();
