@@ -8,7 +8,7 @@
 //! freezes; and it is offered for download only once complete, so a failure
 //! or a cancel part-way leaves no half-done file (and says so).
 
-use super::export::{csv_row, csv_writer, export_file_name, pdf_document, pdf_page_label};
+use super::export::{csv_row, csv_writer, export_file_name, pdf_document, pdf_page_label, pdf_row};
 use super::list::{api_sort, filter_query};
 use super::pay::PayScope;
 use super::selection::InvoiceSelection;
@@ -265,8 +265,15 @@ async fn write_file(
             )
         }
         Format::Pdf => {
-            yield_now().await;
-            let document = pdf_document(rows, customer, today, locale);
+            let mut lines = Vec::with_capacity(rows.len());
+            for chunk in rows.chunks(ROWS_PER_CHUNK) {
+                lines.extend(chunk.iter().map(|invoice| pdf_row(invoice, locale)));
+                yield_now().await;
+                if cancel.aborted() {
+                    return Err(Outcome::Cancelled);
+                }
+            }
+            let document = pdf_document(rows, lines, customer, today, locale);
             yield_now().await;
             if cancel.aborted() {
                 return Err(Outcome::Cancelled);

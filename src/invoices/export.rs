@@ -88,10 +88,26 @@ fn money(amount: Decimal, currency: Currency, locale: Locale) -> String {
     format_money(&amount, currency.as_str(), locale)
 }
 
+/// One invoice's line in the PDF recap. Apart from [`pdf_document`], so a long list can
+/// be formatted in chunks with pauses for the browser between them (three amounts a line,
+/// each formatted by the browser's Intl).
+pub fn pdf_row(i: &InvoiceSummary, locale: Locale) -> Vec<String> {
+    vec![
+        i.reference.clone(),
+        iso_date(i.date.date_naive()),
+        money(i.total_excl_tax.amount, i.total_excl_tax.currency, locale),
+        money(i.total_incl_tax.amount, i.total_incl_tax.currency, locale),
+        money(i.balance_due.amount, i.balance_due.currency, locale),
+        invoice_status_label(locale, i.status).to_owned(),
+    ]
+}
+
 /// The PDF recap: reference, issue date, amounts, balance and status per
-/// invoice; the customer and the export date on top; totals per currency.
+/// invoice (`rows`: each invoice's [`pdf_row`]); the customer and the export date on
+/// top; totals per currency.
 pub fn pdf_document(
     invoices: &[InvoiceSummary],
+    rows: Vec<Vec<String>>,
     customer: &str,
     exported: NaiveDate,
     locale: Locale,
@@ -101,19 +117,6 @@ pub fn pdf_document(
         weight,
         align,
     };
-    let rows = invoices
-        .iter()
-        .map(|i| {
-            vec![
-                i.reference.clone(),
-                iso_date(i.date.date_naive()),
-                money(i.total_excl_tax.amount, i.total_excl_tax.currency, locale),
-                money(i.total_incl_tax.amount, i.total_incl_tax.currency, locale),
-                money(i.balance_due.amount, i.balance_due.currency, locale),
-                invoice_status_label(locale, i.status).to_owned(),
-            ]
-        })
-        .collect();
     let closing_lines = totals_per_currency(invoices)
         .into_iter()
         .map(|t| {
@@ -274,7 +277,14 @@ mod tests {
             invoice("FR1", "1", 1000, 1000, "EUR"),
             invoice("FR2", "2", 500, 0, "GBP"),
         ];
-        let doc = pdf_document(&rows, "Élodie", "2026-11-29".parse().unwrap(), Locale::fr);
+        let lines = rows.iter().map(|i| pdf_row(i, Locale::fr)).collect();
+        let doc = pdf_document(
+            &rows,
+            lines,
+            "Élodie",
+            "2026-11-29".parse().unwrap(),
+            Locale::fr,
+        );
         assert_eq!(doc.header_lines[0], "Client : Élodie");
         assert_eq!(doc.header_lines[1], "Exporté le 2026-11-29");
         assert_eq!(doc.rows.len(), 2);
