@@ -31,8 +31,9 @@ pub const FIRST_LOAD_CEILING_BYTES: u64 = 305_787 + SLACK_BYTES;
 pub const EMAIL_LINK_CEILING_BYTES: u64 = 341_816 + SLACK_BYTES;
 /// Everything the portal can ever download (first load and every chunk): more than the
 /// unsplit build, because code shared by several pages sits in small chunks of its own,
-/// each compressed apart.
-pub const TOTAL_CEILING_BYTES: u64 = 603_179 + SLACK_BYTES;
+/// each compressed apart. 603,179 B at the split, about 605,000 B once the PDF export
+/// formatted its lines in chunks (the invoices list's chunk).
+pub const TOTAL_CEILING_BYTES: u64 = 605_000 + SLACK_BYTES;
 
 /// Identical sources do not give byte-identical output everywhere: the checkout path is
 /// baked into the wasm (leptos_i18n's generated module lives in Cargo's OUT_DIR, named
