@@ -115,9 +115,14 @@ fn sum(invoices: &[&Value]) -> Result<i64> {
     invoices.iter().map(|i| api_amount(&i["balanceDue"])).sum()
 }
 
-/// Confirms, approves on the 3-D Secure page and waits to be back on the list
-/// with the outcome.
-async fn confirm_through_3ds(browser: &Browser, returned: &str) -> Result<()> {
+/// Confirms, approves on the 3-D Secure page and waits to be back where the payment
+/// started (a path ending with `back_to`), with the outcome (shared by the orders' and
+/// the invoices' journeys).
+pub(super) async fn confirm_through_3ds(
+    browser: &Browser,
+    returned: &str,
+    back_to: &str,
+) -> Result<()> {
     browser.click(&testid("checkout-confirm")).await?;
     browser
         .wait_visible_for(APPROVE, Duration::from_secs(20))
@@ -136,7 +141,10 @@ async fn confirm_through_3ds(browser: &Browser, returned: &str) -> Result<()> {
         .wait_text_contains(&testid("checkout-return"), returned)
         .await?;
     let path = browser.current_path().await?;
-    ensure!(path.ends_with("/invoices"), "came back to {path}");
+    ensure!(
+        path.ends_with(back_to),
+        "came back to {path}, not {back_to}"
+    );
     Ok(())
 }
 
@@ -378,7 +386,7 @@ pub async fn invoice_payments_selection_and_balance_through_3ds_fr_it(
     browser
         .assert_accessible("the pay dialog of a selection (fr)")
         .await?;
-    confirm_through_3ds(browser, "validé").await?;
+    confirm_through_3ds(browser, "validé", "/invoices").await?;
     for id in &chosen_ids {
         let invoice = api_get(browser, &format!("invoices/{id}")).await?;
         ensure!(
@@ -426,7 +434,7 @@ pub async fn invoice_payments_selection_and_balance_through_3ds_fr_it(
     browser
         .assert_accessible("the pay dialog of the balance (it)")
         .await?;
-    confirm_through_3ds(browser, "convalidato").await?;
+    confirm_through_3ds(browser, "convalidato", "/invoices").await?;
     let after = api_get(browser, "balance").await?;
     ensure!(
         api_amount(&after["due"])? == 0,

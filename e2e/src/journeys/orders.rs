@@ -679,24 +679,12 @@ pub async fn pay_unpaid_orders_directly_and_with_3ds(browser: &Browser) -> Resul
         .click("[data-testid=checkout-method][value=pm-fr-paypal]")
         .await?;
     browser.assert_accessible("the pay dialog (it)").await?;
-    browser.click(&testid("checkout-confirm")).await?;
-    let approve = "button[name=decision][value=approve]";
-    browser
-        .wait_visible_for(approve, Duration::from_secs(20))
-        .await?;
-    let url = browser.current_url().await?;
-    ensure!(
-        url.starts_with(&browser.infra.dev_api.origin),
-        "expected the payment page, got {url}"
-    );
-    browser.click(approve).await?;
-    browser
-        .wait_visible_for(&testid("checkout-return"), Duration::from_secs(20))
-        .await?;
-    browser.install_page_probes().await?;
-    browser
-        .wait_text_contains(&testid("checkout-return"), "convalidato")
-        .await?;
+    super::invoice_payments::confirm_through_3ds(
+        browser,
+        "convalidato",
+        &format!("/orders/{second}"),
+    )
+    .await?;
     wait_status(browser, "delivering").await?;
     ensure!(
         api_order(browser, &second).await?["status"] == "delivering",
