@@ -392,8 +392,9 @@ fn write_app(site: &Site, spec: &AppSpec, app: &BuiltApp) -> Result {
         write(&dir.join(name), bytes)?;
     }
     let public_url = format!("{}{}", site.public_url, spec.under);
+    // Each app's page is the `index.html` of its directory, whatever its source is named.
     write(
-        &dir.join(spec.html.replace("gallery.html", "index.html")),
+        &dir.join("index.html"),
         app.html.replace(PUBLIC_URL, &public_url).as_bytes(),
     )?;
     if !app.chunks.is_empty() {
