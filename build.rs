@@ -8,6 +8,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
 
+    // The release build splits the portal's wasm per page (xtask/src/release.rs), and
+    // the splitter reads the linker's relocations: kept for that bin in that build only.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+        && std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
+    {
+        println!("cargo::rustc-link-arg-bin=billing-portal=--emit-relocs");
+    }
+
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     // French is the source language (OVHcloud's guides are written in it);
     // Italian and English are translations of it.

@@ -274,11 +274,19 @@ async fn write_file(
                 }
             }
             let document = pdf_document(rows, lines, customer, today, locale);
-            yield_now().await;
-            if cancel.aborted() {
-                return Err(Outcome::Cancelled);
+            // Laying out the pages is the costly part: a chunk at a time too.
+            let mut layout = crate::export::pdf::PdfLayout::new(&document);
+            loop {
+                let more = layout.lay_out_rows(ROWS_PER_CHUNK);
+                yield_now().await;
+                if cancel.aborted() {
+                    return Err(Outcome::Cancelled);
+                }
+                if !more {
+                    break;
+                }
             }
-            let bytes = crate::export::pdf::write_pdf(&document, &pdf_page_label(locale));
+            let bytes = layout.finish(&pdf_page_label(locale));
             (
                 export_file_name(locale, today, "pdf"),
                 crate::export::pdf::MIME,

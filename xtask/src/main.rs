@@ -86,7 +86,7 @@ fn size_command(args: &[String]) -> util::Result {
     let dist = util::flag_value(args, "--dist")
         .map_or_else(|| util::root().join("dist"), |d| util::root().join(d));
     setup::setup(setup::Needs::default())?;
-    size::size(&dist, limit)
+    size::size(&dist, limit, size::Breakdown::Always)
 }
 
 fn build_command(args: &[String]) -> util::Result {

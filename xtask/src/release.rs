@@ -3,9 +3,9 @@
 //!
 //! Trunk cannot split a wasm (trunk-rs/trunk#1022), so the release build is ours; Trunk
 //! stays for `trunk serve`. The steps, as cargo-leptos does them:
-//! 1. `cargo rustc --release --features split -- -C link-arg=--emit-relocs`: the portal's
-//!    raw wasm, with the relocations the splitter needs (only the final link gets the
-//!    flag, so the dependencies' cache is shared with every other release build);
+//! 1. `cargo build --release --features split` of both bins: the portal's raw wasm
+//!    with the relocations the splitter needs (`build.rs` passes `--emit-relocs` to that
+//!    bin's link only, so the dependencies' cache is shared with every other build);
 //! 2. `wasm_split_cli_support::transform`: one main module, one module per split point
 //!    (`src/app/lazy.rs`), shared chunks, and the JS that loads them;
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module (the chunks
@@ -105,6 +105,7 @@ const GALLERY: AppSpec = AppSpec {
 
 /// `cargo xtask build [--subpath]`: the portal and the gallery into each site's dist.
 pub fn build(sites: &[Site]) -> Result {
+    compile_all()?;
     let portal = build_app(&PORTAL)?;
     let gallery = build_app(&GALLERY)?;
     for site in sites {
@@ -127,7 +128,7 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
     }
     std::fs::create_dir_all(&work).map_err(|error| format!("creating {work:?}: {error}"))?;
 
-    let raw_wasm = compile(spec)?;
+    let raw_wasm = raw_wasm(spec);
     let mut files = BTreeMap::new();
     let mut chunks = BTreeMap::new();
 
@@ -286,36 +287,37 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
     })
 }
 
-/// 1. The raw wasm of `spec.bin`.
-fn compile(spec: &AppSpec) -> Result<PathBuf> {
-    let common = [
-        "-p",
-        "billing-portal",
-        "--bin",
-        spec.bin,
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        // Both apps share one build of the library, and the gallery never reaches the
-        // split points (checked below), so it can carry the feature too.
-        "--features",
-        "split",
-    ];
-    let cargo = if spec.split {
-        let mut cargo = command("cargo", &["rustc"]);
-        cargo
-            .args(common)
-            .args(["--", "-C", "link-arg=--emit-relocs"]);
-        cargo
-    } else {
-        let mut cargo = command("cargo", &["build"]);
-        cargo.args(common);
-        cargo
-    };
-    util::run(cargo)?;
-    Ok(target_dir()
+/// Step 1, both apps' raw wasm in one cargo run: cargo links the two bins at once, each
+/// a single-threaded LTO, so the gallery's link takes the second core instead of
+/// following the portal's. The portal's link keeps its relocations for the splitter
+/// (`build.rs` asks for `--emit-relocs` on that bin when the `split` feature is on).
+fn compile_all() -> Result {
+    util::run(command(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "billing-portal",
+            "--bin",
+            PORTAL.bin,
+            "--bin",
+            GALLERY.bin,
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            // Both apps share one build of the library, and the gallery never reaches
+            // the split points (checked below), so it can carry the feature too.
+            "--features",
+            "split",
+        ],
+    ))
+}
+
+/// The raw wasm [`compile_all`] made for `spec.bin`.
+fn raw_wasm(spec: &AppSpec) -> PathBuf {
+    target_dir()
         .join("wasm32-unknown-unknown/release")
-        .join(format!("{}.wasm", spec.bin)))
+        .join(format!("{}.wasm", spec.bin))
 }
 
 /// wasm-opt on every module, as many at once as there are cores (the portal has dozens
