@@ -287,7 +287,8 @@ pub async fn phone_menu_and_filter_sheet_pass_axe(browser: &Browser) -> Result<(
 }
 
 /// One vertical scroller at 1280 px: the orders and invoices lists grow the page, no box
-/// inside it scrolls, and the header row sticks while the page scrolls.
+/// inside it scrolls, every column fits inside the list's card (no sideways scroll), and
+/// the header row sticks while the page scrolls.
 pub async fn desk_lists_scroll_with_the_page(browser: &Browser) -> Result<()> {
     browser.sign_in("fr-consumer").await?;
     browser.emulate_desktop(1280, 800).await?;
@@ -306,8 +307,16 @@ pub async fn desk_lists_scroll_with_the_page(browser: &Browser) -> Result<()> {
                  }
                }
                if (document.documentElement.scrollHeight <= innerHeight) found.push('the page does not scroll');
+               const page = document.documentElement;
+               if (page.scrollWidth > page.clientWidth + 1) found.push(`the page is ${page.scrollWidth}px wide for ${page.clientWidth}px`);
+               const table = document.querySelector(arguments[0]);
+               const card = table.parentElement.getBoundingClientRect();
+               for (const th of table.querySelectorAll('thead th')) {
+                 const r = th.getBoundingClientRect();
+                 if (r.right > card.right + 1) found.push(`the column "${th.textContent.trim()}" ends past its card`);
+               }
                return found;"#,
-            vec![],
+            vec![json!(testid(table))],
         )
         .await?;
         ensure!(
