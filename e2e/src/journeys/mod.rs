@@ -56,17 +56,13 @@ pub fn for_base_path(base_path: &str) -> Vec<Journey> {
 pub fn everywhere() -> Vec<Journey> {
     journeys![
         shell::home_shows_customer_name_in_french,
-        shell::switching_to_italian_changes_navigation,
         dashboard::dashboard_shows_balance_and_latest_orders_fr,
-        dashboard::dashboard_shows_balance_and_latest_orders_it,
         shell::switching_language_keeps_the_page,
         errors::bad_config_shows_translated_error,
-        errors::balance_500_shows_error_and_retry_works,
         errors::unauthorized_leads_to_sign_in_and_back,
         accessibility::axe_dashboard_and_404_fr_it,
         details::invoice_and_order_details_from_their_lists,
         invoices::invoices_filter_by_status_and_reference,
-        accessibility::axe_gallery_both_themes_and_languages,
         accessibility::gallery_is_off_unless_configured,
         // Chunks are fetched relative to the loader: where the portal is hosted matters.
         chunks::pages_load_their_code_on_first_visit_and_survive_a_failed_chunk,
@@ -76,6 +72,12 @@ pub fn everywhere() -> Vec<Journey> {
 /// Journeys whose outcome does not depend on the hosting path: run at `/` only.
 pub fn root_only() -> Vec<Journey> {
     journeys![
+        // Under /billing/ these would repeat what the journeys above already prove of
+        // the hosting path (the gallery's files: `gallery_is_off_unless_configured`).
+        shell::switching_to_italian_changes_navigation,
+        dashboard::dashboard_shows_balance_and_latest_orders_it,
+        errors::balance_500_shows_error_and_retry_works,
+        accessibility::axe_gallery_both_themes_and_languages,
         orders::orders_find_sort_and_url_round_trip_fr_it,
         orders::order_totals_and_tracking_fr_it,
         orders::order_tracking_refreshes_itself,
