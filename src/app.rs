@@ -11,6 +11,7 @@ mod shell;
 pub use router::AppRoutes;
 pub use shell::Shell;
 
+use crate::api::ovhcloud::OvhcloudAdapter;
 use crate::api::reference::ReferenceAdapter;
 use crate::api::{Api, ApiError, HttpClient, api_resource};
 use crate::components::{ConfigErrorPage, ErrorPanel, StartupSkeleton};
@@ -99,6 +100,7 @@ pub(crate) fn backend_for(config: &RuntimeConfig) -> Api {
     );
     match config.adapter {
         AdapterKind::Reference => Api::new(ReferenceAdapter::new(http)),
+        AdapterKind::Ovhcloud => Api::new(OvhcloudAdapter::new(http)),
     }
 }
 
