@@ -15,6 +15,7 @@ use billing_portal::api::models::*;
 use billing_portal::api::ovhcloud::{listing, mapping};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
 
 const NOW: &str = "2026-11-23T10:00:00+01:00";
@@ -315,4 +316,167 @@ async fn lists_answer_pages_of_objects_when_asked_and_ids_when_switched_off() {
             .unwrap();
     assert_eq!(elements, None);
     assert_eq!(still_ids, ids);
+}
+
+static KEYS: AtomicUsize = AtomicUsize::new(0);
+
+/// A mutation as the adapter sends it: session cookie and Idempotency-Key.
+async fn send(
+    app: &Router,
+    cookie: &str,
+    method: &str,
+    path: &str,
+    body: Option<String>,
+) -> (StatusCode, String) {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::COOKIE, cookie)
+        .header(
+            "Idempotency-Key",
+            format!("key-{}", KEYS.fetch_add(1, Ordering::Relaxed)),
+        );
+    if body.is_some() {
+        request = request.header(header::CONTENT_TYPE, "application/json");
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body.unwrap_or_default())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, String::from_utf8(body.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn the_mutations_the_portal_uses_answer_in_ovhcloud_shapes() {
+    let app = app(false);
+    let cookie = sign_in(&app, "fr-consumer").await;
+
+    // Paying one debt answers an order whose `url` is where the customer pays.
+    let invoices: Page<InvoiceSummary> = get(
+        &app,
+        &cookie,
+        "/api/v1/invoices?status=unpaid,overdue&pageSize=200",
+    )
+    .await;
+    let unpaid = invoices
+        .items
+        .first()
+        .expect("the seed has unpaid invoices");
+    let debt: ovh::Debt = get(
+        &app,
+        &cookie,
+        &format!("/ovh/1.0/me/bill/{}/debt", unpaid.reference),
+    )
+    .await;
+    let (status, text) = send(
+        &app,
+        &cookie,
+        "POST",
+        &format!("/ovh/1.0/me/debtAccount/debt/{}/pay", debt.debt_id),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let order: ovh::Order = decode(&text).unwrap();
+    let outcome = mapping::pay_outcome(&order);
+    assert!(
+        matches!(
+            outcome.status,
+            PaymentOutcomeStatus::ActionRequired | PaymentOutcomeStatus::Pending
+        ),
+        "{outcome:?}"
+    );
+
+    // Withdrawal of an order the customer may withdraw.
+    let orders: Page<OrderSummary> = get(&app, &cookie, "/api/v1/orders?pageSize=200").await;
+    if let Some(withdrawable) = orders.items.iter().find(|o| o.withdrawable) {
+        let body = serde_json::to_string(&mapping::retraction(&WithdrawRequest {
+            reason: WithdrawReason::ChangedMind,
+            comment: String::new(),
+        }))
+        .unwrap();
+        let (status, text) = send(
+            &app,
+            &cookie,
+            "POST",
+            &format!("/ovh/1.0/me/order/{}/retraction", withdrawable.id),
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{text}");
+        let status: String = get(
+            &app,
+            &cookie,
+            &format!("/ovh/1.0/me/order/{}/status", withdrawable.id),
+        )
+        .await;
+        assert_eq!(status, "cancelling");
+    }
+
+    // Payment methods: make another the default, then delete it.
+    let ids: Vec<ovh::Id> = get(&app, &cookie, "/ovh/1.0/me/payment/method").await;
+    let mut methods = Vec::new();
+    for id in &ids {
+        let m: ovh::PaymentMethod =
+            get(&app, &cookie, &format!("/ovh/1.0/me/payment/method/{id}")).await;
+        methods.push(m);
+    }
+    let other = methods
+        .iter()
+        .find(|m| !m.default && m.status == "VALID")
+        .expect("a second valid method");
+    let (status, text) = send(
+        &app,
+        &cookie,
+        "PUT",
+        &format!("/ovh/1.0/me/payment/method/{}", other.payment_method_id),
+        Some(r#"{"default":true}"#.into()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let updated: ovh::PaymentMethod = decode(&text).unwrap();
+    assert!(mapping::payment_method(&updated).default);
+
+    let old_default = methods.iter().find(|m| m.default).unwrap();
+    let (status, text) = send(
+        &app,
+        &cookie,
+        "DELETE",
+        &format!(
+            "/ovh/1.0/me/payment/method/{}",
+            old_default.payment_method_id
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let left: Vec<ovh::Id> = get(&app, &cookie, "/ovh/1.0/me/payment/method").await;
+    assert_eq!(left.len(), ids.len() - 1);
+
+    // Adding one sends the customer to the provider's page, back to the callback.
+    let body = serde_json::to_string(&mapping::create_payment_method(
+        &CreatePaymentMethodRequest {
+            kind: PaymentMethodType::Card,
+            description: Some("Pro".into()),
+            default: false,
+            return_to: "http://127.0.0.1:8080/payment-methods".into(),
+            iban: None,
+            holder_name: None,
+        },
+    ))
+    .unwrap();
+    let (status, text) = send(
+        &app,
+        &cookie,
+        "POST",
+        "/ovh/1.0/me/payment/method",
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let created: ovh::PaymentMethodValidation = decode(&text).unwrap();
+    assert!(created.url.is_some_and(|u| !u.is_empty()), "{text}");
 }
