@@ -59,11 +59,65 @@ fn Startup() -> impl IntoView {
     let theme = start_locale_and_theme();
     apply(theme.get_untracked(), None);
 
-    let config = LocalResource::new(|| load_config("config.json"));
+    let config = LocalResource::new(|| async {
+        let config = load_config("config.json").await?;
+        let make = adapter_for(config.adapter).await?;
+        Ok::<_, ConfigError>((config, make))
+    });
     move || match config.get() {
         None => view! { <StartupSkeleton /> }.into_any(),
         Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
-        Some(Ok(config)) => view! { <Configured config /> }.into_any(),
+        Some(Ok((config, make))) => view! { <Configured config make /> }.into_any(),
+    }
+}
+
+/// Builds the deployment's backend on an HTTP client.
+pub(crate) type MakeBackend = fn(HttpClient) -> Api;
+
+/// Our reference contract's adapter, always in the first load.
+pub(crate) fn reference_backend(http: HttpClient) -> Api {
+    Api::new(ReferenceAdapter::new(http))
+}
+
+/// The adapter config.json names. The OVHcloud adapter's code sits in a chunk
+/// of its own in the release build: deployments of the reference contract
+/// never download it, and those that select it fetch it before the session.
+pub(crate) async fn adapter_for(kind: AdapterKind) -> Result<MakeBackend, ConfigError> {
+    match kind {
+        AdapterKind::Reference => Ok(reference_backend),
+        AdapterKind::Ovhcloud => ovhcloud_adapter::load().await.map_err(|_| {
+            ConfigError::Unreachable("the OVHcloud adapter's code could not be loaded".into())
+        }),
+    }
+}
+
+mod ovhcloud_adapter {
+    use super::MakeBackend;
+    use crate::api::Api;
+    use crate::api::ovhcloud::OvhcloudAdapter;
+    use crate::app::lazy::ChunkUnavailable;
+
+    #[cfg_attr(
+        feature = "split",
+        ::leptos::wasm_split::wasm_split(
+            ovhcloud_adapter,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )
+    )]
+    fn ovhcloud_adapter() -> Result<MakeBackend, ChunkUnavailable> {
+        Ok(|http| Api::new(OvhcloudAdapter::new(http)))
+    }
+
+    pub async fn load() -> Result<MakeBackend, ChunkUnavailable> {
+        #[cfg(feature = "split")]
+        {
+            ovhcloud_adapter().await
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            ovhcloud_adapter()
+        }
     }
 }
 
@@ -88,7 +142,7 @@ pub async fn load_config(url: &'static str) -> Result<RuntimeConfig, ConfigError
     RuntimeConfig::parse(&text)
 }
 
-pub(crate) fn backend_for(config: &RuntimeConfig) -> Api {
+pub(crate) fn backend_for(config: &RuntimeConfig, make: MakeBackend) -> Api {
     // Relative URLs the API hands out (renditions, payment pages) resolve here.
     crate::safe_url::set_api_base(&config.api_base_url);
     let http = HttpClient::new(
@@ -97,13 +151,11 @@ pub(crate) fn backend_for(config: &RuntimeConfig) -> Api {
         &config.auth.sign_in_url,
         config.request_timeout_ms,
     );
-    match config.adapter {
-        AdapterKind::Reference => Api::new(ReferenceAdapter::new(http)),
-    }
+    make(http)
 }
 
 #[component]
-fn Configured(config: RuntimeConfig) -> impl IntoView {
+fn Configured(config: RuntimeConfig, make: MakeBackend) -> impl IntoView {
     let i18n = use_i18n();
     // Now that the deployment's offer is known, settle the locale within it.
     i18n.set_locale(resolve_locale(
@@ -116,7 +168,7 @@ fn Configured(config: RuntimeConfig) -> impl IntoView {
     let brand = config.brand.primary_colour;
     Effect::new(move |_| apply(theme.get(), brand));
 
-    let api = backend_for(&config);
+    let api = backend_for(&config, make);
     provide_context(api.clone());
     provide_context(config);
 

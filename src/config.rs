@@ -12,10 +12,11 @@ use serde_json::{Map, Value};
 /// Which adapter translates between the portal and the billing API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdapterKind {
-    /// Our documented reference contract (`contract/openapi.yaml`). The
-    /// OVHcloud-shaped adapter joins this list when it exists; until then a
-    /// config naming it is refused up front rather than failing on first call.
+    /// Our documented reference contract (`contract/openapi.yaml`).
     Reference,
+    /// OVHcloud's API v1 `/me` resources, behind a same-origin signing proxy
+    /// (`"adapter": "ovhcloud"`).
+    Ovhcloud,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -286,6 +287,7 @@ impl RuntimeConfig {
         };
         let adapter = match required_string(&root, "adapter", "adapter")?.as_str() {
             "reference" => AdapterKind::Reference,
+            "ovhcloud" => AdapterKind::Ovhcloud,
             _ => return Err(invalid("adapter", ConfigReason::UnknownAdapter)),
         };
         let support_url = match optional_string(&root, "supportUrl", "supportUrl")? {
@@ -436,6 +438,24 @@ mod tests {
         })
         .unwrap();
         assert_eq!(config.api_base_url, "https://api.example.com/v1");
+    }
+
+    #[test]
+    fn the_ovhcloud_adapter_is_chosen_by_name_and_only_that_exact_name() {
+        let config = with(|root| {
+            root.insert("adapter".into(), "ovhcloud".into());
+            root.insert("apiBaseUrl".into(), "/ovh/1.0".into());
+        })
+        .unwrap();
+        assert_eq!(config.adapter, AdapterKind::Ovhcloud);
+        assert_eq!(config.api_base_url, "/ovh/1.0");
+        for near_miss in ["OVHcloud", "ovh", "ovhcloud-v1"] {
+            let error = with(|root| {
+                root.insert("adapter".into(), near_miss.into());
+            })
+            .unwrap_err();
+            assert_eq!(error, invalid("adapter", ConfigReason::UnknownAdapter));
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub mod ovhcloud;
 pub mod query;
 pub use query::{CreditNoteQuery, InvoiceQuery, OrderQuery, PaymentQuery, Sort};
 
@@ -39,6 +40,23 @@ pub struct Currency([u8; 3]);
 
 impl Currency {
     pub const EUR: Currency = Currency(*b"EUR");
+    /// OVHcloud's `N/A` pseudo-code (a price with no currency, e.g. a free
+    /// line). Never accepted by [`Currency::new`]: the reference contract
+    /// has none.
+    pub const NOT_APPLICABLE: Currency = Currency(*b"N/A");
+    /// OVHcloud's `points` (loyalty points), stored under a form no real
+    /// code can take (lowercase) and shown as `points`.
+    pub const POINTS: Currency = Currency(*b"pts");
+
+    /// A code as OVHcloud writes it: ISO 4217, or the pseudo-codes `N/A` and
+    /// `points`; `None` for anything else.
+    pub fn from_ovhcloud(code: &str) -> Option<Self> {
+        match code {
+            "N/A" => Some(Self::NOT_APPLICABLE),
+            "points" => Some(Self::POINTS),
+            other => Self::new(other).ok(),
+        }
+    }
 
     /// Validates a code such as `"EUR"`.
     pub fn new(code: &str) -> Result<Self, CurrencyError> {
@@ -51,7 +69,10 @@ impl Currency {
     }
 
     pub fn as_str(&self) -> &str {
-        // Only ASCII uppercase letters are ever stored.
+        if *self == Self::POINTS {
+            return "points";
+        }
+        // Only ASCII is ever stored.
         std::str::from_utf8(&self.0).unwrap_or("???")
     }
 }

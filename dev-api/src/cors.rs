@@ -44,11 +44,14 @@ pub async fn cors(req: Request, next: Next) -> Response {
             let h = r.headers_mut();
             h.insert(
                 header::ACCESS_CONTROL_ALLOW_METHODS,
-                HeaderValue::from_static("GET, POST, PATCH, DELETE"),
+                HeaderValue::from_static("GET, POST, PATCH, PUT, DELETE"),
             );
             h.insert(
                 header::ACCESS_CONTROL_ALLOW_HEADERS,
-                HeaderValue::from_static("content-type, x-csrf-token, idempotency-key"),
+                // The `x-pagination-*` ones: OVHcloud-shaped lists under `/ovh/1.0`.
+                HeaderValue::from_static(
+                    "content-type, x-csrf-token, idempotency-key, x-pagination-mode, x-pagination-size, x-pagination-number, x-pagination-sort, x-pagination-sort-order, x-pagination-filter",
+                ),
             );
             h.insert(
                 header::ACCESS_CONTROL_MAX_AGE,
@@ -69,7 +72,7 @@ pub async fn cors(req: Request, next: Next) -> Response {
         );
         h.insert(
             header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static("Idempotent-Replayed"),
+            HeaderValue::from_static("Idempotent-Replayed, X-Pagination-Elements"),
         );
     }
     res

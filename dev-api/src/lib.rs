@@ -22,6 +22,7 @@ pub mod cors;
 pub mod faults;
 pub mod idempotency;
 pub mod listing;
+pub mod ovhcloud;
 pub mod problem;
 pub mod renditions;
 pub mod request_log;
@@ -47,6 +48,10 @@ pub struct Seed {
     /// Adds the invoices that exercise the invoice exports (amounts above
     /// 1,000, a formula as an order number, a second currency).
     pub invoice_extras: bool,
+    /// The OVHcloud-shaped API (`/ovh/1.0`) honours the paginated-objects
+    /// headers (`X-Pagination-Mode: CachedObjectList-Pages`); off, it answers
+    /// ID lists only, as OVHcloud's public API promises.
+    pub ovh_pagination: bool,
 }
 
 impl Seed {
@@ -58,6 +63,7 @@ impl Seed {
             latency: Duration::ZERO,
             now,
             invoice_extras: false,
+            ovh_pagination: true,
         }
     }
 }
@@ -148,10 +154,12 @@ impl AppState {
     }
 }
 
-/// The whole HTTP surface: `/api/v1/...` and `/healthz`.
+/// The whole HTTP surface: `/api/v1/...`, the same data OVHcloud-shaped under
+/// `/ovh/1.0/me/...`, and `/healthz`.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", routes::api(state.clone()))
+        .nest("/ovh/1.0", ovhcloud::api(state.clone()))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(problem::fallback)
         .layer(axum::middleware::from_fn_with_state(

@@ -19,6 +19,8 @@ OPTIONS:
     --orders N        orders per demo customer (default 30)
     --latency-ms N    delay added to every API response (default 0)
     --invoice-extras  add invoices above 1,000, a formula order number and a GBP invoice
+    --ovh-id-lists    the OVHcloud-shaped API (/ovh/1.0) ignores the paginated-objects
+                      headers and answers ID lists only
     --now DATETIME    pin \"now\" for the demo data, RFC 3339 (default: the real time)
     --help            print this help
 
@@ -60,6 +62,7 @@ fn parse(args: &[String]) -> Result<Option<Cli>, String> {
             "--invoices" => seed.invoices = num(value()?)? as usize,
             "--orders" => seed.orders = num(value()?)? as usize,
             "--invoice-extras" => seed.invoice_extras = true,
+            "--ovh-id-lists" => seed.ovh_pagination = false,
             "--latency-ms" => seed.latency = Duration::from_millis(num(value()?)?),
             "--now" => {
                 let v = value()?;

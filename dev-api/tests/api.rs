@@ -1061,7 +1061,7 @@ async fn cors_reflects_loopback_origins_only() {
     .await;
     assert_eq!(
         ok.header("access-control-expose-headers"),
-        Some("Idempotent-Replayed")
+        Some("Idempotent-Replayed, X-Pagination-Elements")
     );
 }
 

@@ -31,6 +31,19 @@ enum Body {
     Json(String),
 }
 
+/// A response body not yet decoded, and the one response header asked for.
+struct Answer {
+    text: String,
+    header: Option<String>,
+}
+
+/// Extra request headers, and the response header to hand back.
+#[derive(Clone, Copy, Default)]
+struct Extra<'a> {
+    send: &'a [(&'static str, String)],
+    read: Option<&'static str>,
+}
+
 /// A response body not yet decoded.
 type TextFuture = Pin<Box<dyn Future<Output = Result<String, ApiError>>>>;
 
@@ -96,15 +109,47 @@ impl HttpClient {
 
     fn get_text(&self, path: String, cancel: AbortSignal) -> TextFuture {
         let http = self.clone();
-        Box::pin(async move { http.get_with_retries(&path, &cancel).await })
+        Box::pin(async move {
+            http.get_with_retries(&path, Extra::default(), &cancel)
+                .await
+                .map(|answer| answer.text)
+        })
+    }
+
+    /// GET with extra request headers, answering the body undecoded and the
+    /// value of the response header `read` (an OVHcloud-shaped list's
+    /// `X-Pagination-Elements`).
+    pub async fn get_with_headers(
+        &self,
+        path: &str,
+        headers: &[(&'static str, String)],
+        read: &'static str,
+        cancel: &AbortSignal,
+    ) -> Result<(String, Option<String>), ApiError> {
+        let answer = self
+            .get_with_retries(
+                path,
+                Extra {
+                    send: headers,
+                    read: Some(read),
+                },
+                cancel,
+            )
+            .await?;
+        Ok((answer.text, answer.header))
     }
 
     /// GET, retrying transient failures with a growing pause.
-    async fn get_with_retries(&self, path: &str, cancel: &AbortSignal) -> Result<String, ApiError> {
+    async fn get_with_retries(
+        &self,
+        path: &str,
+        extra: Extra<'_>,
+        cancel: &AbortSignal,
+    ) -> Result<Answer, ApiError> {
         let mut attempt = 0;
         loop {
             match self
-                .send(Method::GET, path, Body::None, None, Some(cancel))
+                .send(Method::GET, path, Body::None, None, Some(cancel), extra)
                 .await
             {
                 Err(error) if error.is_transient() && attempt < READ_RETRY_DELAYS_MS.len() => {
@@ -158,7 +203,11 @@ impl HttpClient {
         key: IdempotencyKey,
     ) -> TextFuture {
         let http = self.clone();
-        Box::pin(async move { http.send(method, &path, body, Some(&key), None).await })
+        Box::pin(async move {
+            http.send(method, &path, body, Some(&key), None, Extra::default())
+                .await
+                .map(|answer| answer.text)
+        })
     }
 
     async fn send(
@@ -168,7 +217,8 @@ impl HttpClient {
         body: Body,
         key: Option<&IdempotencyKey>,
         cancel: Option<&AbortSignal>,
-    ) -> Result<String, ApiError> {
+        extra: Extra<'_>,
+    ) -> Result<Answer, ApiError> {
         let url = format!("{}{}", self.base_url, path);
         // One signal for "too slow" and one for "nobody is waiting any more".
         let timeout = AbortSignal::timeout_with_u32(self.timeout_ms);
@@ -183,6 +233,9 @@ impl HttpClient {
             .credentials(RequestCredentials::Include)
             .header("Accept", "application/json, application/problem+json")
             .abort_signal(Some(&signal));
+        for (name, value) in extra.send {
+            builder = builder.header(name, value);
+        }
         if let Some(key) = key {
             builder = builder.header("Idempotency-Key", key.as_str());
             let token = self.csrf_token.lock().ok().and_then(|t| t.clone());
@@ -210,7 +263,9 @@ impl HttpClient {
                 });
             }
         };
-        self.read(response, &timeout).await
+        let header = extra.read.and_then(|name| response.headers().get(name));
+        let text = self.read(response, &timeout).await?;
+        Ok(Answer { text, header })
     }
 
     async fn read(&self, response: Response, timeout: &AbortSignal) -> Result<String, ApiError> {

@@ -54,7 +54,7 @@ fn GalleryGate() -> impl IntoView {
             Effect::new(move |_| crate::theme::apply(theme.get(), brand));
             let search = window().location().search().unwrap_or_default();
             let bench = bench::bench_rows(&search).map(|rows| {
-                let api = crate::app::backend_for(&config);
+                let api = crate::app::backend_for(&config, crate::app::reference_backend);
                 view! { <bench::DataTableBench api rows /> }
             });
             provide_context(config);

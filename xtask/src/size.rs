@@ -26,14 +26,20 @@ const EMAIL_LINK_SPLIT: &str = "invoice_detail";
 /// The first load: 452,969 B before the split (every screen paid on the first visit), then
 /// 461,093 B with paying from the invoices list; the per-page split (issue 14) brought it
 /// to 305,787 B (−34%): the shell, the gates, the router, the dashboard and the API layer.
-pub const FIRST_LOAD_CEILING_BYTES: u64 = 305_787 + SLACK_BYTES;
+/// 309,463 B with the OVHcloud adapter selectable (issue 15): its code is a chunk of its
+/// own; the first load keeps the loader, the HTTP client's extra headers and the config
+/// gate that waits for the chunk (measured in that branch's checkout: up to +3.7 KB).
+pub const FIRST_LOAD_CEILING_BYTES: u64 = 309_463 + SLACK_BYTES;
 /// Opening `/invoices/:id` from an e-mail: the first load and the invoice page's chunks.
-pub const EMAIL_LINK_CEILING_BYTES: u64 = 341_816 + SLACK_BYTES;
+/// 347,300 B with the OVHcloud adapter selectable (as above).
+pub const EMAIL_LINK_CEILING_BYTES: u64 = 347_300 + SLACK_BYTES;
 /// Everything the portal can ever download (first load and every chunk): more than the
 /// unsplit build, because code shared by several pages sits in small chunks of its own,
 /// each compressed apart. 603,179 B at the split, about 605,000 B once the PDF export
 /// formatted its lines in chunks (the invoices list's chunk).
-pub const TOTAL_CEILING_BYTES: u64 = 605_000 + SLACK_BYTES;
+/// 690,120 B with the OVHcloud adapter's chunk (90.2 KB, only downloaded by deployments
+/// whose config.json selects `"adapter": "ovhcloud"`).
+pub const TOTAL_CEILING_BYTES: u64 = 690_120 + SLACK_BYTES;
 
 /// Identical sources do not give byte-identical output everywhere: the checkout path is
 /// baked into the wasm (leptos_i18n's generated module lives in Cargo's OUT_DIR, named

@@ -24,7 +24,7 @@ fn find<'a>(cd: &'a CustomerData, id: &str) -> ApiResult<&'a Order> {
 }
 
 /// The order as of now: `withdrawable` lapses when the deadline passes.
-fn current(cd: &CustomerData, order: &Order, now: DateTimeOffset) -> Order {
+pub(crate) fn current(cd: &CustomerData, order: &Order, now: DateTimeOffset) -> Order {
     let mut o = order.clone();
     o.withdrawable = withdrawable(
         &o,

@@ -14,6 +14,7 @@ mod invoice_actions;
 mod invoice_payments;
 mod invoices;
 mod orders;
+mod ovhcloud;
 mod payment_methods;
 mod payments;
 mod phone;
@@ -98,5 +99,7 @@ pub fn root_only() -> Vec<Journey> {
         phone::phone_every_page_fits_and_the_menu_reaches_everything,
         phone::phone_menu_and_filter_sheet_pass_axe,
         phone::desk_lists_scroll_with_the_page,
+        // The second adapter: one journey, the same seed, the same amounts.
+        ovhcloud::ovhcloud_adapter_shows_the_reference_amounts_fr,
     ]
 }

@@ -267,7 +267,7 @@ async fn step_states(browser: &Browser) -> Result<Vec<String>> {
         .collect())
 }
 
-async fn wait_steps(browser: &Browser, expected: &[&str]) -> Result<()> {
+pub(super) async fn wait_steps(browser: &Browser, expected: &[&str]) -> Result<()> {
     let last = std::cell::RefCell::new(Vec::new());
     let outcome = browser
         .poll(

@@ -1,8 +1,8 @@
 //! The adapter for our reference contract (`contract/openapi.yaml`): the wire
 //! format is the model, so each call is a path and a verb.
 
-use super::backend::{ApiFuture, BillingBackend};
-use super::{HttpClient, IdempotencyKey};
+use crate::api::backend::{ApiFuture, BillingBackend};
+use crate::api::{HttpClient, IdempotencyKey};
 use billing_contract::query::{CreditNoteQuery, InvoiceQuery, OrderQuery, PaymentQuery};
 use billing_contract::*;
 // Ids come from the API and are not trusted to be URL-safe: each one is
