@@ -22,7 +22,8 @@
 //! Memory is read once the data shows, before the filter step.
 //!
 //! Then a second table, the invoices page's exports and sorts (`bench_actions.rs`, `--only
-//! actions`).
+//! actions`), and a third, the invoices page through the OVHcloud adapter in its two
+//! listing modes (`bench_ovhcloud.rs`, `--only ovhcloud`).
 
 use std::sync::Arc;
 
@@ -275,12 +276,13 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
                 .is_none_or(|only| s.name.contains(only))
         })
         .collect();
-    if scenarios.is_empty()
-        && !options
+    let selected = |name: &str| {
+        options
             .only
             .as_deref()
-            .is_some_and(|only| "invoice actions".contains(only))
-    {
+            .is_none_or(|only| name.contains(only))
+    };
+    if scenarios.is_empty() && !selected("invoice actions") && !selected("ovhcloud") {
         bail!("no scenario matches --only {:?}", options.only);
     }
     let largest = *options.seeds.last().expect("at least one seed");
@@ -355,6 +357,13 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
             }
         }
     }
+    let ovhcloud_rows = if selected("ovhcloud") {
+        crate::bench_ovhcloud::measure_all(&settings, options.runs)
+            .await
+            .context("measuring the invoices page through the OVHcloud adapter")?
+    } else {
+        Vec::new()
+    };
     // Slowed-down rows after the others, each group in scenario order, small account first.
     rows.sort_by_key(|row| (row.cpu, row.order));
     if !rows.is_empty() {
@@ -372,6 +381,22 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
         let ms = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
         for row in &action_rows {
             println!("| {} | {} | {} |", row.label, ms(row.ms), ms(row.longest));
+        }
+    }
+    if !ovhcloud_rows.is_empty() {
+        println!();
+        println!(
+            "| invoices page through the OVHcloud adapter (1× CPU) | first rows ms | summary ms |"
+        );
+        println!("|---|---:|---:|");
+        let ms = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+        for row in &ovhcloud_rows {
+            println!(
+                "| {} | {} | {} |",
+                row.label,
+                ms(row.first_rows),
+                ms(row.summary)
+            );
         }
     }
     for row in rows.iter().filter(|row| row.fetch.is_some()) {

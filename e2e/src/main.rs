@@ -6,6 +6,7 @@
 
 mod bench;
 mod bench_actions;
+mod bench_ovhcloud;
 mod browser;
 mod infra;
 mod journeys;
