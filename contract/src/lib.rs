@@ -577,6 +577,39 @@ pub struct InvoiceTotals {
     pub currencies: Vec<CurrencyTotals>,
 }
 
+impl InvoiceTotals {
+    /// Counts one more invoice in its currency's entry, entries in the order their
+    /// currencies first come. The reference API adds up the matching invoices newest
+    /// first; an adapter that totals in the browser calls this the same way.
+    pub fn add_invoice(&mut self, balance_due: &Money, status: InvoiceStatus) {
+        self.count += 1;
+        let currency = balance_due.currency;
+        let at = match self.currencies.iter().position(|c| c.currency == currency) {
+            Some(at) => at,
+            None => {
+                self.currencies.push(CurrencyTotals {
+                    currency,
+                    count: 0,
+                    balance_due: Decimal::ZERO,
+                    unpaid_count: 0,
+                    overdue: Decimal::ZERO,
+                });
+                self.currencies.len() - 1
+            }
+        };
+        let entry = &mut self.currencies[at];
+        entry.count += 1;
+        let due = balance_due.amount;
+        if due > Decimal::ZERO {
+            entry.balance_due += due;
+            entry.unpaid_count += 1;
+            if status == InvoiceStatus::Overdue {
+                entry.overdue += due;
+            }
+        }
+    }
+}
+
 /// The totals of the matching invoices in one currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

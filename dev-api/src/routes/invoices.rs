@@ -115,39 +115,9 @@ pub async fn totals(
     let cd = &db.customers[me.customer];
     let mut items = matching(cd, &p)?;
     items.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-    let mut totals = InvoiceTotals {
-        count: items.len() as u64,
-        currencies: Vec::new(),
-    };
+    let mut totals = InvoiceTotals::default();
     for invoice in items {
-        let currency = invoice.balance_due.currency;
-        let at = match totals
-            .currencies
-            .iter()
-            .position(|c| c.currency == currency)
-        {
-            Some(at) => at,
-            None => {
-                totals.currencies.push(CurrencyTotals {
-                    currency,
-                    count: 0,
-                    balance_due: Decimal::ZERO,
-                    unpaid_count: 0,
-                    overdue: Decimal::ZERO,
-                });
-                totals.currencies.len() - 1
-            }
-        };
-        let entry = &mut totals.currencies[at];
-        entry.count += 1;
-        let due = invoice.balance_due.amount;
-        if due > Decimal::ZERO {
-            entry.balance_due += due;
-            entry.unpaid_count += 1;
-            if invoice.status == InvoiceStatus::Overdue {
-                entry.overdue += due;
-            }
-        }
+        totals.add_invoice(&invoice.balance_due, invoice.status);
     }
     Ok(json(&totals))
 }

@@ -6,7 +6,6 @@
 use billing_contract::query::{CreditNoteQuery, InvoiceQuery, OrderQuery, PaymentQuery};
 use billing_contract::*;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 const DEFAULT_PAGE_SIZE: u32 = 25;
@@ -121,39 +120,9 @@ pub fn invoices(all: &[InvoiceSummary], query: &InvoiceQuery) -> Page<InvoiceSum
 pub fn invoice_totals(all: &[InvoiceSummary], query: &InvoiceQuery) -> InvoiceTotals {
     let mut items = matching_invoices(all, query);
     items.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-    let mut totals = InvoiceTotals {
-        count: items.len() as u64,
-        currencies: Vec::new(),
-    };
+    let mut totals = InvoiceTotals::default();
     for invoice in items {
-        let currency = invoice.balance_due.currency;
-        let at = match totals
-            .currencies
-            .iter()
-            .position(|c| c.currency == currency)
-        {
-            Some(at) => at,
-            None => {
-                totals.currencies.push(CurrencyTotals {
-                    currency,
-                    count: 0,
-                    balance_due: Decimal::ZERO,
-                    unpaid_count: 0,
-                    overdue: Decimal::ZERO,
-                });
-                totals.currencies.len() - 1
-            }
-        };
-        let entry = &mut totals.currencies[at];
-        entry.count += 1;
-        let due = invoice.balance_due.amount;
-        if due > Decimal::ZERO {
-            entry.balance_due += due;
-            entry.unpaid_count += 1;
-            if invoice.status == InvoiceStatus::Overdue {
-                entry.overdue += due;
-            }
-        }
+        totals.add_invoice(&invoice.balance_due, invoice.status);
     }
     totals
 }
@@ -211,6 +180,7 @@ pub fn credit_notes(all: &[CreditNote], query: &CreditNoteQuery) -> Page<CreditN
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn invoice(
         id: &str,
