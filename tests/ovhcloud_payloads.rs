@@ -18,33 +18,13 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
 
-const NOW: &str = "2026-11-23T10:00:00+01:00";
-
-fn now() -> DateTimeOffset {
-    DateTimeOffset::parse_from_rfc3339(NOW).unwrap()
-}
+mod dev_api;
+use dev_api::{now, sign_in};
 
 fn app(pagination: bool) -> Router {
     let mut seed = Seed::new(42, now());
     seed.ovh_pagination = pagination;
     router(AppState::new(seed))
-}
-
-async fn sign_in(app: &Router, customer: &str) -> String {
-    let response = app
-        .clone()
-        .oneshot(
-            Request::get(format!(
-                "/api/v1/auth/demo?customer={customer}&returnTo=http%3A%2F%2F127.0.0.1%3A8080%2F"
-            ))
-            .body(Body::empty())
-            .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-    cookie.split(';').next().unwrap().to_owned()
 }
 
 /// GET with headers; `None` on a 404.

@@ -13,26 +13,11 @@ use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
-fn app() -> Router {
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00+01:00").unwrap();
-    router(AppState::new(Seed::new(42, now)))
-}
+mod dev_api;
+use dev_api::sign_in;
 
-async fn sign_in(app: &Router, customer: &str) -> String {
-    let response = app
-        .clone()
-        .oneshot(
-            Request::get(format!(
-                "/api/v1/auth/demo?customer={customer}&returnTo=http%3A%2F%2F127.0.0.1%3A8080%2F"
-            ))
-            .body(Body::empty())
-            .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-    cookie.split(';').next().unwrap().to_owned()
+fn app() -> Router {
+    router(AppState::new(Seed::new(42, dev_api::now())))
 }
 
 async fn get<T: DeserializeOwned>(app: &Router, cookie: &str, path: &str) -> T {
