@@ -545,13 +545,34 @@ impl Browser {
 
     /// A PNG of the whole page (beyond the viewport), at the current emulated size.
     pub async fn full_page_screenshot(&self, path: &std::path::Path) -> Result<()> {
-        use base64::Engine as _;
-        let shot = self
-            .cdp(
-                "Page.captureScreenshot",
-                json!({ "format": "png", "captureBeyondViewport": true }),
+        self.capture(
+            path,
+            json!({ "format": "png", "captureBeyondViewport": true }),
+        )
+        .await
+    }
+
+    /// A PNG of the first element matching `css`, whole, wherever it is on the page.
+    pub async fn element_screenshot(&self, css: &str, path: &std::path::Path) -> Result<()> {
+        let clip = self
+            .js(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+                 return { x: r.left + scrollX, y: r.top + scrollY,
+                          width: r.width, height: r.height, scale: 1 };",
+                vec![json!(css)],
             )
-            .await?;
+            .await
+            .with_context(|| format!("measuring {css}"))?;
+        self.capture(
+            path,
+            json!({ "format": "png", "captureBeyondViewport": true, "clip": clip }),
+        )
+        .await
+    }
+
+    async fn capture(&self, path: &std::path::Path, params: Value) -> Result<()> {
+        use base64::Engine as _;
+        let shot = self.cdp("Page.captureScreenshot", params).await?;
         let data = shot["data"]
             .as_str()
             .ok_or_else(|| anyhow!("DevTools returned no screenshot"))?;

@@ -1,6 +1,7 @@
 //! `billing-e2e screenshots DIR`: every page of the portal, whole, at 360 px (a touch
-//! phone) and 1280 px (a desk), signed in as the French demo customer, into
-//! `DIR/360/<page>.png` and `DIR/1280/<page>.png`, so a designer sees every page at both
+//! phone), 768 px (a portrait tablet) and 1280 px (a desk), signed in as the French demo customer, into
+//! `DIR/360/<page>.png` and `DIR/1280/<page>.png` (and the gallery's header
+//! frames, `gallery-header.png`), so a designer sees every page at both
 //! sizes without signing in by hand. Same infrastructure as the journeys.
 
 use std::path::Path;
@@ -24,6 +25,16 @@ const PAGES: [(&str, &str, &str); 5] = [
     ),
 ];
 
+/// Serves a config.json that shows the gallery (off by default).
+fn gallery_on(browser: &Browser) {
+    let server = &browser.infra.static_server;
+    let mut config = server.default_config();
+    if let Some(object) = config.as_object_mut() {
+        object.insert("gallery".into(), true.into());
+    }
+    server.set_config(config.to_string());
+}
+
 pub async fn run(infra: Arc<Infra>, out: &Path) -> Result<bool> {
     infra.reset().await?;
     let browser = Browser::open(infra, PageLoad::Normal).await?;
@@ -36,13 +47,13 @@ pub async fn run(infra: Arc<Infra>, out: &Path) -> Result<bool> {
 
 async fn shoot_all(browser: &Browser, out: &Path) -> Result<()> {
     browser.sign_in("fr-consumer").await?;
-    for width in [PHONE.0, 1280] {
+    for width in [PHONE.0, 768, 1280] {
         let dir = out.join(width.to_string());
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         if width == PHONE.0 {
             browser.emulate_phone().await?;
         } else {
-            browser.emulate_desktop(1280, 900).await?;
+            browser.emulate_desktop(width, 900).await?;
         }
         for (name, route, ready) in PAGES {
             browser.goto(route).await?;
@@ -69,7 +80,18 @@ async fn shoot_all(browser: &Browser, out: &Path) -> Result<()> {
                     .await?;
             }
         }
-        println!("{width} px: {} pages", PAGES.len() + 2);
+        // The gallery's header frames: the 360 px header and the wide one.
+        gallery_on(browser);
+        browser.goto("_gallery/").await?;
+        let frames = format!(".gallery__frames:has({})", testid("gallery-header-narrow"));
+        browser.wait_visible(&frames).await?;
+        browser
+            .element_screenshot(&frames, &dir.join("gallery-header.png"))
+            .await?;
+        println!(
+            "{width} px: {} pages and the gallery's header",
+            PAGES.len() + 2
+        );
     }
     Ok(())
 }

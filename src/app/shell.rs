@@ -24,17 +24,20 @@ pub fn Shell() -> impl IntoView {
         .and_then(crate::safe_url::site_link);
     view! {
         <Router base=base>
-            <a class="skip-link" href="#main">{t!(i18n, app.skip_link)}</a>
-            <Header />
-            <main id="main" class="page" tabindex="-1">
-                <AppRoutes />
-            </main>
-            <footer class="app-footer">
-                <p>{move || td_string!(i18n.get_locale(), app.footer_note, currency = currency.as_str()).to_string()}</p>
-                {support.map(|href| view! {
-                    <p><a href=href rel="noopener noreferrer" data-testid="support-link">{t!(i18n, app.support)}</a></p>
-                })}
-            </footer>
+            // The frame the header measures itself against (style/layout.css).
+            <div class="app-frame">
+                <a class="skip-link" href="#main">{t!(i18n, app.skip_link)}</a>
+                <Header />
+                <main id="main" class="page" tabindex="-1">
+                    <AppRoutes />
+                </main>
+                <footer class="app-footer">
+                    <p>{move || td_string!(i18n.get_locale(), app.footer_note, currency = currency.as_str()).to_string()}</p>
+                    {support.map(|href| view! {
+                        <p><a href=href rel="noopener noreferrer" data-testid="support-link">{t!(i18n, app.support)}</a></p>
+                    })}
+                </footer>
+            </div>
             <ToastRegion />
         </Router>
     }

@@ -4,9 +4,11 @@
 //! A table is as tall as its rows and scrolls with the page: no inner
 //! scroller, so a 25-row page shows 25 rows and the page has one scrollbar.
 //! The header row sticks under the app header; windowing follows the
-//! window's scroll. Below 40rem of its container the rows become cards
-//! (CSS only, `components.css`): every cell carries its column's name in
-//! `data-label`, and each column plays a [`CardRole`] in the card.
+//! window's scroll. Below 40rem of its frame, or wherever its columns do not
+//! fit (a tablet, long Italian headers), the rows become cards
+//! ([`lay_out_rows`] measures, `components.css` lays out): every cell carries
+//! its column's name in `data-label`, and each column plays a [`CardRole`]
+//! in the card.
 //!
 //! Why one table: sorting has to announce itself (`aria-sort`), selection has
 //! to offer select-all with a mixed state, and a 10,000-row export preview has
@@ -379,6 +381,30 @@ fn render_table(parts: TableParts) -> AnyView {
             on_resize.remove();
         });
     }
+    // Rows as cards where the columns do not fit (see [`lay_out_rows`]):
+    // decided on mount, after a resize, and after a change of language
+    // (the headers' words change the columns' widths).
+    let frame_ref = NodeRef::<leptos::html::Div>::new();
+    let table_ref = NodeRef::<leptos::html::Table>::new();
+    if !windowed {
+        let fit = move || {
+            let frame = frame_ref.try_get_untracked().flatten();
+            let table = table_ref.try_get_untracked().flatten();
+            if let (Some(frame), Some(table)) = (frame, table) {
+                lay_out_rows(&frame, &table);
+            }
+        };
+        Effect::new(move |_| {
+            i18n.get_locale();
+            if frame_ref.get().is_some() {
+                fit();
+                // Once the new words are in place (or the table in the page).
+                request_animation_frame(fit);
+            }
+        });
+        let on_resize = window_event_listener(leptos::ev::resize, move |_| fit());
+        on_cleanup(move || on_resize.remove());
+    }
     let window_rows = Memo::new(move |_| {
         if windowed {
             visible_window(row_count, scroll_top.get(), viewport.get(), ROW_HEIGHT_PX)
@@ -452,8 +478,9 @@ fn render_table(parts: TableParts) -> AnyView {
     view! {
         // A frame for the border and the card layout's container; it does
         // not scroll, so the page stays the only scroller.
-        <div class="table-frame">
+        <div class="table-frame" node_ref=frame_ref>
             <table
+                node_ref=table_ref
                 class="data-table"
                 class:data-table--windowed=windowed
                 class:data-table--selectable=selection.is_some()
@@ -470,6 +497,38 @@ fn render_table(parts: TableParts) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Below this many rem of its frame a table always shows its rows as cards.
+const CARDS_BELOW_REM: f64 = 40.0;
+/// The frame's class that turns rows into cards (`components.css`).
+const CARDS_CLASS: &str = "table-frame--cards";
+
+/// Rows as cards when the frame is narrower than [`CARDS_BELOW_REM`], or
+/// when the columns need more width than the frame has: the widths depend
+/// on the language and the data, so the table is measured rather than given
+/// a breakpoint. Measured as a table and decided in the same task, so the
+/// customer never sees the other layout.
+fn lay_out_rows(frame: &web_sys::HtmlElement, table: &web_sys::HtmlElement) {
+    if !frame.is_connected() {
+        return;
+    }
+    let classes = frame.class_list();
+    let _ = classes.remove_1(CARDS_CLASS);
+    let width = frame.client_width();
+    let cards = f64::from(width) < CARDS_BELOW_REM * root_font_px() || table.offset_width() > width;
+    let _ = classes.toggle_with_force(CARDS_CLASS, cards);
+}
+
+/// The size of 1rem, in CSS pixels (16 unless the customer changed it).
+fn root_font_px() -> f64 {
+    document()
+        .document_element()
+        .and_then(|root| window().get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .filter(|px| *px > 0.0)
+        .unwrap_or(16.0)
 }
 
 /// How far down the page an element starts, in CSS pixels.

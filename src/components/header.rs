@@ -2,7 +2,8 @@
 //! language and the theme.
 //!
 //! Wide, everything shows: the brand and the customer's tools on one row, the
-//! navigation as a row of tabs under it. On a phone (below 40rem) the header
+//! navigation as a row of tabs under it. On a phone or a narrow tablet (below
+//! 52rem of its `.app-frame`, see style/layout.css) the header
 //! is the brand and a menu button; the button opens the rest as a panel
 //! under the header: the five destinations (the current one marked), the
 //! customer's name and id, the language and the theme. Escape closes it and

@@ -20,12 +20,15 @@ use crate::components::{
     MoneyText, OrderStatusBadge, Page, Pagination, PaymentMethodStatusBadge, SkeletonRows,
     StepTracker, TableSort, TableState, ToastTone, use_toasts,
 };
-use crate::components::{Document, DocumentLinks};
+use crate::components::{Document, DocumentLinks, Header};
 use crate::i18n::*;
 use crate::invoices::{invoice_columns, invoice_status_options};
 use crate::orders::order_columns;
+use crate::session::CurrentCustomer;
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use std::collections::HashSet;
+use wasm_bindgen::JsCast;
 
 /// The gallery as its own app: the design system without a backend, gated by
 /// the deployment's config.json.
@@ -49,7 +52,14 @@ fn GalleryGate() -> impl IntoView {
     move || match config.get() {
         None => view! { <crate::components::StartupSkeleton /> }.into_any(),
         Some(Err(error)) => view! { <crate::components::ConfigErrorPage error /> }.into_any(),
-        Some(Ok(config)) if config.gallery => {
+        Some(Ok(mut config)) if config.gallery => {
+            // config.json's relative URLs are the portal's, one level up.
+            if let Some(logo) = config.brand.logo_url.as_mut()
+                && !logo.starts_with('/')
+                && !logo.contains(':')
+            {
+                logo.insert_str(0, "../");
+            }
             let brand = config.brand.primary_colour;
             Effect::new(move |_| crate::theme::apply(theme.get(), brand));
             let search = window().location().search().unwrap_or_default();
@@ -213,6 +223,7 @@ fn Showcase() -> impl IntoView {
             <Steps />
             <Placeholders />
             <DocumentLinksShowcase />
+            <HeaderFrames />
             <Frames />
             <LongTexts />
         </div>
@@ -603,6 +614,44 @@ fn Placeholders() -> impl IntoView {
                     <ErrorPanel error=ApiError::Timeout retry=Callback::new(|_| ()) />
                 </State>
             </div>
+        </Section>
+    }
+}
+
+/// The header and the navigation at 360 px (the menu button; open, the five
+/// destinations, the customer and the choices) and wide (tabs). Each frame is
+/// an `.app-frame`, the container the header's phone layout answers to.
+#[component]
+fn HeaderFrames() -> impl IntoView {
+    provide_context(CurrentCustomer(samples::customer()));
+    // The links point into the portal: here they only show their states, so
+    // a click stays in the gallery (caught before the router sees it).
+    let stay_here = |event: leptos::ev::MouseEvent| {
+        let on_link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_link {
+            event.prevent_default();
+        }
+    };
+    view! {
+        <Section title=|l| td_string!(l, gallery.header)>
+            <Router>
+                <div class="gallery__frames gallery__frames--stacked" on:click:capture=stay_here>
+                    <State label=|l| td_string!(l, gallery.narrow)>
+                        <div class="gallery__frame gallery__frame--narrow app-frame" data-testid="gallery-header-narrow">
+                            <Header />
+                        </div>
+                    </State>
+                    <State label=|l| td_string!(l, gallery.wide)>
+                        <div class="gallery__frame gallery__frame--wide app-frame" data-testid="gallery-header-wide">
+                            <Header />
+                        </div>
+                    </State>
+                </div>
+            </Router>
         </Section>
     }
 }

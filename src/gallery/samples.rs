@@ -2,14 +2,30 @@
 //! backend (or a backend in the right state) to show every case.
 
 use crate::api::models::{
-    FollowUp, FollowUpStep, HistoryEntry, InvoiceCategory, InvoiceStatus, InvoiceSummary, Money,
-    OrderKind, OrderStatus, OrderSummary, StepName, StepStatus,
+    Customer, CustomerKind, FollowUp, FollowUpStep, HistoryEntry, InvoiceCategory, InvoiceStatus,
+    InvoiceSummary, Money, OrderKind, OrderStatus, OrderSummary, StepName, StepStatus,
 };
 use chrono::{DateTime, Duration, FixedOffset};
 use rust_decimal::Decimal;
 
 /// A reference of 40 characters, the longest the product has to fit.
 pub const LONG_REFERENCE: &str = "FR-2026-INV-00000000000000000000000004242";
+
+/// The signed-in customer the header shows.
+pub fn customer() -> Customer {
+    Customer {
+        id: "ab12345-ovh".into(),
+        name: "Camille Durand-Lefèvre".into(),
+        email: "camille@example.com".into(),
+        country: "FR".into(),
+        locale: "fr".into(),
+        kind: CustomerKind::Consumer,
+        company_name: None,
+        vat_number: None,
+        time_zone: "Europe/Paris".into(),
+        currency: crate::api::models::Currency::EUR,
+    }
+}
 
 pub fn instant(days_ago: i64) -> DateTime<FixedOffset> {
     let base: DateTime<FixedOffset> = "2026-05-20T10:42:00+02:00"

@@ -288,7 +288,8 @@ pub async fn phone_menu_and_filter_sheet_pass_axe(browser: &Browser) -> Result<(
 
 /// One vertical scroller at 1280 px: the orders and invoices lists grow the page, no box
 /// inside it scrolls, every column fits inside the list's card (no sideways scroll), and
-/// the header row sticks while the page scrolls.
+/// the header row sticks while the page scrolls. At 768 and 860 px, in fr and it, every
+/// list and the header fit the window.
 pub async fn desk_lists_scroll_with_the_page(browser: &Browser) -> Result<()> {
     browser.sign_in("fr-consumer").await?;
     browser.emulate_desktop(1280, 800).await?;
@@ -336,6 +337,62 @@ pub async fn desk_lists_scroll_with_the_page(browser: &Browser) -> Result<()> {
             (0.0..200.0).contains(&header_top),
             "/{route}: the header row scrolled away (top {header_top}px)"
         );
+    }
+    // Between a phone and a desk, in both languages: a portrait tablet has the
+    // menu button and lists whose columns do not fit show cards; a little
+    // wider, the five tabs and the customer's tools fit in the header; nothing
+    // makes the page scroll sideways.
+    for language in ["fr", "it"] {
+        browser.emulate_desktop(1280, 800).await?;
+        browser.goto("").await?;
+        browser.select_language(language).await?;
+        // A portrait tablet on every list, and the header just past the menu button.
+        let stops = [
+            (768, "", "latest-orders"),
+            (768, "orders", "orders-table"),
+            (768, "invoices", "invoices-table"),
+            (768, "payments", "payments-table"),
+            (768, "payment-methods", "payment-methods-table"),
+            (860, "", "latest-orders"),
+        ];
+        for (width, route, list) in stops {
+            browser.emulate_desktop(width, 1000).await?;
+            browser.goto(route).await?;
+            browser
+                .wait_visible(&format!("{} tbody tr > *", testid(list)))
+                .await?;
+            let overflows = strings(
+                browser,
+                r#"const found = [];
+                   const page = document.documentElement;
+                   if (page.scrollWidth > page.clientWidth + 1) {
+                     found.push(`the page is ${page.scrollWidth}px wide for ${page.clientWidth}px`);
+                     // Name the culprits: the innermost elements that end past the window.
+                     const past = [...document.body.querySelectorAll('*')]
+                       .filter((el) => el.getBoundingClientRect().right > page.clientWidth + 1)
+                       .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > page.clientWidth + 1));
+                     for (const el of past.slice(0, 3)) found.push(`${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')} ends at ${Math.round(el.getBoundingClientRect().right)}px`);
+                   }
+                   const header = document.querySelector('.app-header').getBoundingClientRect();
+                   for (const el of document.querySelectorAll('.app-header a, .app-header button, .app-header select')) {
+                     const r = el.getBoundingClientRect();
+                     if (r.width > 0 && r.right > header.right + 1) found.push(`"${el.textContent.trim()}" ends past the header`);
+                   }
+                   return found;"#,
+                vec![],
+            )
+            .await?;
+            ensure!(
+                overflows.is_empty(),
+                "/{route} at {width} px ({language}): {overflows:?}"
+            );
+            let menu_button = browser.is_visible(&testid("menu-button")).await?;
+            ensure!(
+                menu_button == (width < 832),
+                "at {width} px the menu button should {}show",
+                if width < 832 { "" } else { "not " }
+            );
+        }
     }
     Ok(())
 }
