@@ -58,6 +58,7 @@ pub fn start_locale_and_theme() -> RwSignal<Theme> {
 fn Startup() -> impl IntoView {
     let theme = start_locale_and_theme();
     apply(theme.get_untracked(), None);
+    router::prefetch_page_at(&window().location().pathname().unwrap_or_default());
 
     let config = LocalResource::new(|| async {
         let config = load_config("config.json").await?;

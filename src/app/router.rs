@@ -24,6 +24,36 @@ split_page!(payments, crate::payments::PaymentsPage);
 split_page!(credit_notes, crate::credit_notes::CreditNotesPage);
 split_page!(payment_methods, crate::payment_methods::PaymentMethodsPage);
 
+/// Starts downloading the code of the page at `pathname` (the address the
+/// portal was opened at), so that a deep link (the invoice e-mail's
+/// `/invoices/:id`, a bookmark of `/orders`) fetches its chunk beside
+/// config.json and the session instead of after them. The router's own load
+/// later finds the chunk there (the loader runs one load at a time and keeps
+/// a success); a failure here is forgotten, and the router's load shows it.
+pub fn prefetch_page_at(pathname: &str) {
+    fn warm(load: impl std::future::Future + 'static) {
+        leptos::task::spawn_local(async move {
+            load.await;
+        });
+    }
+    let route = pathname
+        .strip_prefix(crate::routes::base_path())
+        .unwrap_or(pathname);
+    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        ["orders"] => warm(orders::load()),
+        ["orders", _] => warm(order_detail::load()),
+        ["orders", _, "tracking"] => warm(order_tracking::load()),
+        ["invoices"] => warm(invoices::load()),
+        ["invoices", _] => warm(invoice_detail::load()),
+        ["payments"] => warm(payments::load()),
+        ["credit-notes"] => warm(credit_notes::load()),
+        ["payment-methods"] => warm(payment_methods::load()),
+        // The dashboard and the not-found page come with the first load.
+        _ => {}
+    }
+}
+
 /// In debug builds the gallery is a route of the portal, so designers see it
 /// with `trunk serve`. Release builds leave it out of the customers' wasm
 /// entirely (it weighs ~67 KB brotli): `gallery.html` builds it separately.
