@@ -240,10 +240,12 @@ pub fn corrupt_first_amount(json: &str) -> String {
     format!("{}12,34 EUR{}", &json[..start], &json[start + len..])
 }
 
-/// `--latency-ms`: every API response waits this long.
+/// `--latency-ms`: every API response waits this long, in either shape
+/// (`/api/v1` and the OVHcloud-shaped `/ovh/1.0`).
 pub async fn latency(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let delay = state.options().latency;
-    if !delay.is_zero() && req.uri().path().starts_with("/api/") {
+    let path = req.uri().path();
+    if !delay.is_zero() && (path.starts_with("/api/") || path.starts_with("/ovh/")) {
         tokio::time::sleep(delay).await;
     }
     next.run(req).await

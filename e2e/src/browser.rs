@@ -344,6 +344,13 @@ impl Browser {
         self.sign_in_at(customer, "").await
     }
 
+    /// Whether the portal speaks to the OVHcloud-shaped API in this run (a journey of
+    /// [`crate::journeys::through_ovhcloud`]): the few steps that drive the reference API
+    /// itself (its faults, its request counters) are skipped then.
+    pub fn through_ovhcloud(&self) -> bool {
+        self.infra.static_server.through_ovhcloud()
+    }
+
     pub async fn set_fault(&self, path_prefix: &str, kind: FaultKind, times: u32) -> Result<()> {
         self.infra.dev_api.set_fault(path_prefix, kind, times).await
     }

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 
 use crate::browser::{Browser, PageLoad};
 use crate::infra::Infra;
-use crate::journeys::{self, Journey};
+use crate::journeys::{self, Adapter, Journey};
 
 /// A journey that takes longer than this is stuck; fail it and move on.
 const JOURNEY_TIMEOUT: Duration = Duration::from_secs(120);
@@ -22,7 +22,7 @@ pub async fn run_journeys(infra: Arc<Infra>) -> Result<bool> {
                 .settings
                 .filter
                 .as_deref()
-                .is_none_or(|filter| journey.name.contains(filter))
+                .is_none_or(|filter| journey.label().contains(filter))
         })
         .collect();
     if selected.is_empty() {
@@ -44,11 +44,11 @@ pub async fn run_journeys(infra: Arc<Infra>) -> Result<bool> {
         match outcome {
             Ok(()) => {
                 passed += 1;
-                println!("ok      {} ({elapsed:.1} s)", journey.name);
+                println!("ok      {} ({elapsed:.1} s)", journey.label());
             }
             Err(error) => {
                 failed += 1;
-                println!("FAILED  {} ({elapsed:.1} s): {error:#}", journey.name);
+                println!("FAILED  {} ({elapsed:.1} s): {error:#}", journey.label());
             }
         }
     }
@@ -58,6 +58,11 @@ pub async fn run_journeys(infra: Arc<Infra>) -> Result<bool> {
 
 async fn run_one(infra: &Arc<Infra>, journey: &Journey) -> Result<()> {
     infra.reset().await?;
+    if journey.adapter == Adapter::Ovhcloud {
+        infra
+            .static_server
+            .use_ovhcloud_adapter(format!("{}/ovh/1.0", infra.dev_api.origin));
+    }
     let browser = Browser::open(infra.clone(), PageLoad::Normal).await?;
     let outcome = match tokio::time::timeout(JOURNEY_TIMEOUT, (journey.run)(&browser)).await {
         Ok(outcome) => outcome,
@@ -73,10 +78,10 @@ async fn run_one(infra: &Arc<Infra>, journey: &Journey) -> Result<()> {
         )),
     };
     if outcome.is_err() {
-        let screenshot = infra
-            .settings
-            .artifacts
-            .join(format!("{}.png", journey.name));
+        let screenshot = infra.settings.artifacts.join(match journey.adapter {
+            Adapter::Reference => format!("{}.png", journey.name),
+            Adapter::Ovhcloud => format!("{}-ovhcloud.png", journey.name),
+        });
         if browser.screenshot(&screenshot).await.is_ok() {
             eprintln!("        screenshot: {}", screenshot.display());
         }

@@ -13,6 +13,17 @@ use web_sys::AbortSignal;
 /// Browser futures are not `Send`; they live on the page's single thread.
 pub type ApiFuture<T> = Pin<Box<dyn Future<Output = ApiResult<T>>>>;
 
+/// How far a list read item by item has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub loaded: usize,
+    pub total: usize,
+}
+
+/// Told the page a query would show from the items read so far, and how far
+/// the reading has got (see [`BillingBackend::invoices_as_they_arrive`]).
+pub type Arrival = std::rc::Rc<dyn Fn(Page<InvoiceSummary>, Progress)>;
+
 /// Reads take the page's abort signal (a newer load or leaving the page
 /// cancels them); money actions take the key of the customer's intent and are
 /// never cancelled half-way by navigation.
@@ -41,6 +52,19 @@ pub trait BillingBackend {
         query: &InvoiceQuery,
         cancel: &AbortSignal,
     ) -> ApiFuture<Page<InvoiceSummary>>;
+    /// [`BillingBackend::invoices`], for a backend that reads invoices one by
+    /// one: it may call `arriving` with what the query shows among those
+    /// already read, before the answer over every invoice. By default the
+    /// answer comes whole (the API filters, sorts and pages).
+    fn invoices_as_they_arrive(
+        &self,
+        query: &InvoiceQuery,
+        cancel: &AbortSignal,
+        arriving: Arrival,
+    ) -> ApiFuture<Page<InvoiceSummary>> {
+        let _ = arriving;
+        self.invoices(query, cancel)
+    }
     fn invoice(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Invoice>;
     /// What the invoices a filter matches add up to, per currency (sort and
     /// page in `query` are ignored).

@@ -12,7 +12,7 @@ mod idempotency;
 mod resource;
 
 pub use adapters::{ovhcloud, reference};
-pub use backend::{Api, ApiFuture, BillingBackend, use_api};
+pub use backend::{Api, ApiFuture, Arrival, BillingBackend, Progress, use_api};
 pub use billing_contract as models;
 pub use error::{ApiError, decode};
 pub use http::HttpClient;

@@ -14,7 +14,7 @@ use super::selection::{InvoiceSelection, SelectionBar};
 use super::summary::FilterSummary;
 use crate::api::models::query::{InvoiceQuery, Sort};
 use crate::api::models::{InvoiceStatus, InvoiceSummary, Page as ListPage};
-use crate::api::{Api, api_resource, use_api};
+use crate::api::{Api, Progress, api_resource, use_api};
 use crate::components::{
     ActionMenu, Button, Column, CountLabel, DataTable, DateText, Filter, FilterBar,
     InvoiceStatusBadge, Label, MenuItem, MoneyText, Page, Pagination, StatusOption, TableSort,
@@ -274,6 +274,11 @@ pub fn InvoicesPage() -> impl IntoView {
         }
     });
 
+    // A backend that reads invoices one by one shows the rows read so far
+    // (with how many of how many) until the whole answer is in; each new
+    // query forgets the previous one's.
+    let arriving = RwSignal::new(None::<(ListPage<InvoiceSummary>, Progress)>);
+    let asked = StoredValue::new(0_u64);
     let invoices = api_resource({
         let api = api.clone();
         move |cancel| {
@@ -283,7 +288,16 @@ pub fn InvoicesPage() -> impl IntoView {
                 page_size: Some(PAGE_SIZE),
                 ..applied.with(filter_query)
             };
-            api.invoices(&query, cancel)
+            let this_ask = asked.get_value() + 1;
+            asked.set_value(this_ask);
+            arriving.set(None);
+            let arrival =
+                std::rc::Rc::new(move |page: ListPage<InvoiceSummary>, progress: Progress| {
+                    if asked.try_get_value() == Some(this_ask) {
+                        arriving.try_set(Some((page, progress)));
+                    }
+                });
+            api.invoices_as_they_arrive(&query, cancel, arrival)
         }
     });
     let totals = api_resource({
@@ -323,13 +337,23 @@ pub fn InvoicesPage() -> impl IntoView {
         }
     };
     let caption: Label = |l| td_string!(l, invoices.caption);
-    let table =
-        move || {
-            match invoices.get() {
-        None => view! {
-            <DataTable columns=columns() rows=Vec::new() caption sort state=TableState::Loading />
-        }
-        .into_any(),
+    let table = move || {
+        match invoices.get() {
+        None => match arriving.get() {
+            None => view! {
+                <DataTable columns=columns() rows=Vec::new() caption sort state=TableState::Loading />
+            }
+            .into_any(),
+            Some((ListPage { items, .. }, progress)) => view! {
+                <p class="list-summary" role="status" data-testid="invoices-arriving">
+                    {move || arriving_text(i18n.get_locale(), progress)}
+                </p>
+                <DataTable columns=columns() rows=items caption sort
+                    selection=selection.ids row_id=|i: &InvoiceSummary| i.id.clone()
+                    testid="invoices-table" />
+            }
+            .into_any(),
+        },
         Some(Err(error)) => view! {
             <DataTable columns=columns() rows=Vec::new() caption sort
                 state=TableState::Failed(error, Callback::new(move |_| invoices.refetch())) />
@@ -360,7 +384,7 @@ pub fn InvoicesPage() -> impl IntoView {
             .into_any()
         }
     }
-        };
+    };
     view! {
         <Page title=Signal::derive(move || td_string!(i18n.get_locale(), invoices.title).to_owned())>
             <FilterBar value statuses=invoice_status_options() amounts=true
@@ -376,6 +400,19 @@ pub fn InvoicesPage() -> impl IntoView {
             {table}
         </Page>
     }
+}
+
+/// "Chargement : 120 factures sur 1 000…".
+fn arriving_text(locale: Locale, progress: Progress) -> String {
+    let loaded = crate::format::format_count(progress.loaded as u64, locale);
+    let total = crate::format::format_count(progress.total as u64, locale);
+    td_string!(
+        locale,
+        invoices_arriving.progress,
+        loaded = loaded.as_str(),
+        total = total.as_str()
+    )
+    .to_string()
 }
 
 fn count_text(count: CountLabel, locale: Locale, total: u64) -> String {

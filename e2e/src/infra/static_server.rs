@@ -35,6 +35,9 @@ struct ServerState {
     csp_reports: Mutex<Vec<String>>,
     /// Off only for the journey that plays a careless host (no CSP at all).
     csp_enabled: AtomicBool,
+    /// When set, the `apiBaseUrl` whatever config.json is served speaks OVHcloud's shape
+    /// at (`"adapter": "ovhcloud"`), for a journey run through the second adapter.
+    ovhcloud_api: Mutex<Option<String>>,
 }
 
 impl StaticServer {
@@ -57,6 +60,7 @@ impl StaticServer {
             config_override: Mutex::new(None),
             csp_reports: Mutex::new(Vec::new()),
             csp_enabled: AtomicBool::new(true),
+            ovhcloud_api: Mutex::new(None),
         });
         let app = Router::new().fallback(handle).with_state(state.clone());
         tokio::spawn(async move {
@@ -91,6 +95,19 @@ impl StaticServer {
         *self.state.config_override.lock().unwrap() = Some(raw.into());
     }
 
+    /// Until [`StaticServer::reset`], every config.json served (the default one or a
+    /// journey's own) selects the OVHcloud adapter and points it at `api_base_url`: the
+    /// journey runs unchanged through the other adapter.
+    pub fn use_ovhcloud_adapter(&self, api_base_url: impl Into<String>) {
+        *self.state.ovhcloud_api.lock().unwrap() = Some(api_base_url.into());
+    }
+
+    /// Whether this run speaks to the OVHcloud-shaped API (see
+    /// [`StaticServer::use_ovhcloud_adapter`]).
+    pub fn through_ovhcloud(&self) -> bool {
+        self.state.ovhcloud_api.lock().unwrap().is_some()
+    }
+
     pub fn take_csp_reports(&self) -> Vec<String> {
         std::mem::take(&mut *self.state.csp_reports.lock().unwrap())
     }
@@ -108,6 +125,7 @@ impl StaticServer {
         *self.state.config_override.lock().unwrap() = None;
         self.state.csp_reports.lock().unwrap().clear();
         self.state.csp_enabled.store(true, Ordering::SeqCst);
+        *self.state.ovhcloud_api.lock().unwrap() = None;
     }
 }
 
@@ -166,6 +184,19 @@ fn default_config(dist: &Path, api_origin: &str) -> Result<Value> {
     Ok(config)
 }
 
+/// `config` selecting the OVHcloud adapter at `api`; text that is not a JSON object (a
+/// journey serving a broken config on purpose) is served as it is.
+fn with_ovhcloud_adapter(config: String, api: &str) -> String {
+    match serde_json::from_str::<Value>(&config) {
+        Ok(Value::Object(mut object)) => {
+            object.insert("adapter".into(), json!("ovhcloud"));
+            object.insert("apiBaseUrl".into(), json!(api));
+            Value::Object(object).to_string()
+        }
+        _ => config,
+    }
+}
+
 async fn handle(
     State(state): State<Arc<ServerState>>,
     method: Method,
@@ -221,6 +252,10 @@ fn route(state: &ServerState, method: &Method, path: &str, body: Bytes) -> Respo
             .unwrap()
             .clone()
             .unwrap_or_else(|| state.default_config.to_string());
+        let config = match state.ovhcloud_api.lock().unwrap().as_deref() {
+            Some(api) => with_ovhcloud_adapter(config, api),
+            None => config,
+        };
         return file_response(config.into_bytes(), "config.json");
     }
     let Some(file) = safe_join(&state.dist, relative) else {

@@ -4,6 +4,7 @@ use anyhow::{Context, Result, ensure};
 use regex::Regex;
 use serde_json::json;
 
+use super::orders::{amount_of, api_amount, api_get};
 use crate::browser::{Browser, testid};
 
 /// `1 234,56 €` with U+202F as thousands separator and U+00A0 before the euro sign.
@@ -26,13 +27,19 @@ pub async fn dashboard_shows_balance_and_latest_orders_it(browser: &Browser) -> 
 
 async fn check_dashboard(browser: &Browser, money_pattern: &str) -> Result<()> {
     let money = Regex::new(money_pattern).expect("the money patterns are valid");
-    browser
+    let balance = browser
         .wait_text(
             &testid("balance-due"),
             &format!("to match {money_pattern}"),
             |text| money.is_match(text),
         )
         .await?;
+    // The amount the API holds, to the cent, whichever adapter read it.
+    let api = api_get(browser, "balance").await?;
+    ensure!(
+        amount_of(&balance)? == api_amount(&api["due"])?,
+        "balance {balance:?} differs from the API's {api}"
+    );
 
     // Each row: date, number, status badge, amount incl. tax, the tracking link
     // (cells may be th or td).

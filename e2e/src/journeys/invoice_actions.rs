@@ -13,6 +13,7 @@ use anyhow::{Context, Result, bail, ensure};
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
+use super::ovhcloud::shown_id;
 use crate::browser::{Browser, DEFAULT_WAIT, testid};
 use crate::infra::dev_api::FaultKind;
 use crate::infra::http;
@@ -154,12 +155,14 @@ fn decimal(value: &Value, mark: char) -> String {
 }
 
 /// Checks an exported CSV against the API's invoices, cell by cell.
+/// `shown_order` is an order number as the portal shows it (OVHcloud's are numbers).
 fn check_csv(
     download: &Download,
     invoices: &[Value],
     separator: char,
     mark: char,
     headers: &[&str],
+    shown_order: impl Fn(&str) -> String,
 ) -> Result<()> {
     ensure!(
         download.bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
@@ -176,7 +179,8 @@ fn check_csv(
         invoices.len()
     );
     for (row, invoice) in rows[1..].iter().zip(invoices) {
-        let order = invoice["orderId"].as_str().unwrap_or_default();
+        let order = shown_order(invoice["orderId"].as_str().unwrap_or_default());
+        let order = order.as_str();
         let expected_order = if order.starts_with(['=', '+', '-', '@']) {
             format!("'{order}")
         } else {
@@ -445,30 +449,37 @@ pub async fn invoice_list_sorts_selects_and_exports_fr_it(browser: &Browser) -> 
         "Statut",
         "Devise",
     ];
-    check_csv(&csv, &all, ';', ',', &headers_fr)?;
-    let text = String::from_utf8_lossy(&csv.bytes);
-    ensure!(
-        text.contains("\"'=HYPERLINK("),
-        "the formula order number is not neutralised"
-    );
+    check_csv(&csv, &all, ';', ',', &headers_fr, |id| {
+        shown_id(browser, id)
+    })?;
     browser
         .wait_text_contains(&testid("export-status"), &csv.name)
         .await?;
+    // OVHcloud's order numbers are numbers: no formula to neutralise there, and the
+    // adapter exports what it already read this session, so a fault on the API changes
+    // nothing.
+    if !browser.through_ovhcloud() {
+        let text = String::from_utf8_lossy(&csv.bytes);
+        ensure!(
+            text.contains("\"'=HYPERLINK("),
+            "the formula order number is not neutralised"
+        );
 
-    // A 500 part-way: said clearly, nothing downloaded.
-    browser
-        .set_fault("/api/v1/invoices", FaultKind::ServerError, 20)
-        .await?;
-    bulk(browser, "Tout exporter en CSV").await?;
-    browser
-        .wait_text_contains(&testid("export-error"), "aucun fichier n'a été créé")
-        .await?;
-    ensure!(
-        downloads(browser).await? == 1,
-        "a failed export downloaded a file"
-    );
-    browser.infra.dev_api.reset().await?;
-    add_invoice_extras(browser).await?;
+        // A 500 part-way: said clearly, nothing downloaded.
+        browser
+            .set_fault("/api/v1/invoices", FaultKind::ServerError, 20)
+            .await?;
+        bulk(browser, "Tout exporter en CSV").await?;
+        browser
+            .wait_text_contains(&testid("export-error"), "aucun fichier n'a été créé")
+            .await?;
+        ensure!(
+            downloads(browser).await? == 1,
+            "a failed export downloaded a file"
+        );
+        browser.infra.dev_api.reset().await?;
+        add_invoice_extras(browser).await?;
+    }
 
     // A PDF of two selected invoices, read back by pdftotext.
     browser.click(&testid("clear-selection")).await?;
@@ -525,7 +536,9 @@ pub async fn invoice_list_sorts_selects_and_exports_fr_it(browser: &Browser) -> 
         "Stato",
         "Valuta",
     ];
-    check_csv(&csv, &all, ';', ',', &headers_it)?;
+    check_csv(&csv, &all, ';', ',', &headers_it, |id| {
+        shown_id(browser, id)
+    })?;
     browser.click(&testid("select-all")).await?;
     browser
         .click(&format!("{} .action-menu__button", testid("bulk-actions")))

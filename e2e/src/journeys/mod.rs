@@ -2,7 +2,9 @@
 //! To add one: write `pub async fn name(browser: &Browser) -> Result<()>` in a module
 //! and list it in [`everywhere`] when it depends on where the portal is hosted (links,
 //! navigation, reloads, config and asset paths), else in [`root_only`]: the `/billing/` run
-//! repeats only the first list, which keeps CI's time in check.
+//! repeats only the first list, which keeps CI's time in check. At `/`, the journeys of
+//! [`through_ovhcloud`] then run a second time with config.json selecting the OVHcloud
+//! adapter (printed `name [ovhcloud]`): the same pages, the same seed, the same amounts.
 
 mod accessibility;
 mod chunks;
@@ -32,6 +34,26 @@ pub type JourneyFuture<'a> = Pin<Box<dyn Future<Output = Result<()>> + 'a>>;
 pub struct Journey {
     pub name: &'static str,
     pub run: for<'a> fn(&'a Browser) -> JourneyFuture<'a>,
+    /// Which API shape the portal is configured to speak for this run.
+    pub adapter: Adapter,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Adapter {
+    /// Our contract at `/api/v1` (the default config).
+    Reference,
+    /// OVHcloud's API v1 shape at the dev API's `/ovh/1.0`.
+    Ovhcloud,
+}
+
+impl Journey {
+    /// The name printed and matched by `E2E_FILTER`: `name [ovhcloud]` for the second run.
+    pub fn label(&self) -> String {
+        match self.adapter {
+            Adapter::Reference => self.name.to_owned(),
+            Adapter::Ovhcloud => format!("{} [ovhcloud]", self.name),
+        }
+    }
 }
 
 /// Builds the journey list from function paths; the name printed is the function's name.
@@ -40,6 +62,7 @@ macro_rules! journeys {
         vec![$(Journey {
             name: stringify!($function),
             run: |browser| Box::pin($module::$function(browser)),
+            adapter: Adapter::Reference,
         }),*]
     };
 }
@@ -49,6 +72,10 @@ pub fn for_base_path(base_path: &str) -> Vec<Journey> {
     let mut journeys = everywhere();
     if base_path == "/" {
         journeys.extend(root_only());
+        journeys.extend(through_ovhcloud().into_iter().map(|journey| Journey {
+            adapter: Adapter::Ovhcloud,
+            ..journey
+        }));
     }
     journeys
 }
@@ -99,7 +126,23 @@ pub fn root_only() -> Vec<Journey> {
         phone::phone_every_page_fits_and_the_menu_reaches_everything,
         phone::phone_menu_and_filter_sheet_pass_axe,
         phone::desk_lists_scroll_with_the_page,
-        // The second adapter: one journey, the same seed, the same amounts.
-        ovhcloud::ovhcloud_adapter_shows_the_reference_amounts_fr,
+    ]
+}
+
+/// Journeys run again at `/` through the OVHcloud adapter, after the lists above: the
+/// dashboard, orders with their tracking, invoices with filters and exports, payments and
+/// payment methods. None of them knows which adapter answers; the few steps that drive
+/// the reference API itself (its faults, its request counters) check
+/// [`Browser::through_ovhcloud`] and are skipped there.
+pub fn through_ovhcloud() -> Vec<Journey> {
+    journeys![
+        dashboard::dashboard_shows_balance_and_latest_orders_fr,
+        orders::orders_find_sort_and_url_round_trip_fr_it,
+        orders::order_totals_and_tracking_fr_it,
+        invoices::invoices_filter_by_status_and_reference,
+        invoice_actions::invoice_list_sorts_selects_and_exports_fr_it,
+        payments::payments_filter_link_and_explain_fr_it,
+        payments::payments_csv_export_equals_the_api,
+        payment_methods::payment_methods_list_and_manage_fr,
     ]
 }

@@ -1,107 +1,65 @@
-//! The same portal build pointed at the OVHcloud-shaped API (`config.json`:
-//! `"adapter": "ovhcloud"`, the dev API's `/ovh/1.0`): the dashboard, the
-//! invoices list and an order with its tracking show the amounts the
-//! reference API holds for the same seed, to the cent.
+//! What the journeys of [`super::through_ovhcloud`] need to know of the OVHcloud shape.
+//! The pages never know which adapter they speak to; a journey only does when it drives
+//! the dev API itself (a fault on a path, a request counter) or names an id the customer
+//! sees: OVHcloud's order and payment-method ids are numbers, so the dev API's
+//! OVHcloud shape numbers the seed's other ids (`dev-api/src/ovhcloud.rs`, `number`).
 
-use anyhow::{Context, Result, ensure};
-use serde_json::{Value, json};
+use crate::browser::Browser;
 
-use super::invoice_actions::api_invoices;
-use super::orders::{amount_of, api_amount, api_get, wait_steps};
-use crate::browser::{Browser, DEFAULT_WAIT, testid};
-
-/// Serves a config.json that selects the OVHcloud adapter.
-fn use_ovhcloud_adapter(browser: &Browser) -> Result<()> {
-    let server = &browser.infra.static_server;
-    let mut config = server.default_config();
-    let object = config
-        .as_object_mut()
-        .context("the default config is an object")?;
-    object.insert("adapter".into(), json!("ovhcloud"));
-    object.insert(
-        "apiBaseUrl".into(),
-        json!(format!("{}/ovh/1.0", browser.infra.dev_api.origin)),
-    );
-    server.set_config(config.to_string());
-    Ok(())
+/// `id` as the portal shows it in this run: the seed's id through the reference API, its
+/// OVHcloud number through the OVHcloud adapter.
+pub(super) fn shown_id(browser: &Browser, id: &str) -> String {
+    if browser.through_ovhcloud() {
+        ovhcloud_number(id)
+    } else {
+        id.to_owned()
+    }
 }
 
-/// The invoices table's rows: reference → (TTC, balance due) as shown.
-async fn invoice_rows(browser: &Browser) -> Result<Vec<(String, String, String)>> {
-    let value = browser
-        .js(
-            r#"
-            return [...document.querySelectorAll(arguments[0] + ' tbody tr')]
-              .filter((row) => row.querySelector('[data-column=reference]'))
-              .map((row) => ['reference', 'totalInclTax', 'balanceDue']
-                .map((c) => row.querySelector(`[data-column=${c}]`)?.textContent.trim() ?? ''));
-            "#,
-            vec![json!(testid("invoices-table"))],
-        )
-        .await?;
-    Ok(serde_json::from_value(value)?)
+/// The id in an invoice's address, from the reference API's invoice (or settled
+/// invoice): OVHcloud names a bill by its reference (`billId`).
+pub(super) fn shown_invoice_id(browser: &Browser, invoice: &serde_json::Value) -> String {
+    let field = if browser.through_ovhcloud() {
+        "reference"
+    } else {
+        "id"
+    };
+    invoice[field].as_str().unwrap_or_default().to_owned()
 }
 
-pub async fn ovhcloud_adapter_shows_the_reference_amounts_fr(browser: &Browser) -> Result<()> {
-    use_ovhcloud_adapter(browser)?;
-    browser.sign_in("fr-consumer").await?;
-
-    // The dashboard's balance: the debt account, as the reference balance.
-    let balance = api_get(browser, "balance").await?;
-    let shown = browser
-        .wait_text(&testid("balance-due"), "to be an amount", |t| {
-            t.contains('€')
-        })
-        .await?;
-    ensure!(
-        amount_of(&shown)? == api_amount(&balance["due"])?,
-        "balance {shown:?} differs from the reference API's {balance}"
-    );
-
-    // The invoices list: bills and debts, each row's TTC and balance.
-    browser.goto("invoices").await?;
-    let reference = api_invoices(browser, "").await?;
-    let rows = browser
-        .poll("the invoices rows", DEFAULT_WAIT, || async {
-            let rows = invoice_rows(browser).await?;
-            Ok((!rows.is_empty()).then_some(rows))
-        })
-        .await?;
-    for (number, total, due) in &rows {
-        let want = reference
-            .iter()
-            .find(|i| i["reference"] == json!(number))
-            .with_context(|| format!("invoice {number} is not in the reference API"))?;
-        ensure!(
-            amount_of(total)? == api_amount(&want["totalInclTax"])?
-                && amount_of(due)? == api_amount(&want["balanceDue"])?,
-            "invoice {number}: shown {total:?} / {due:?}, reference {want}"
-        );
+/// The dev API's OVHcloud number for one of the seed's ids: itself when it is a number,
+/// else a stable 53-bit FNV-1a hash (the same function as `dev-api/src/ovhcloud.rs`).
+pub(super) fn ovhcloud_number(id: &str) -> String {
+    if !id.is_empty() && id.len() < 16 && id.bytes().all(|b| b.is_ascii_digit()) {
+        return id.to_owned();
     }
-
-    // A delivered order, its totals and its tracking.
-    let orders = api_get(browser, "orders?pageSize=100&status=delivered").await?;
-    let order: &Value = orders["items"]
-        .as_array()
-        .and_then(|items| items.first())
-        .context("no delivered order in the seed")?;
-    let id = order["id"].as_str().unwrap_or_default().to_owned();
-    let order = api_get(browser, &format!("orders/{id}")).await?;
-    browser.goto(&format!("orders/{id}")).await?;
-    for (testid_name, field) in [
-        ("order-total-excl-tax", "totalExclTax"),
-        ("order-tax", "tax"),
-        ("order-total-incl-tax", "totalInclTax"),
-    ] {
-        let shown = browser
-            .wait_text(&testid(testid_name), "to be an amount", |t| t.contains('€'))
-            .await?;
-        ensure!(
-            amount_of(&shown)? == api_amount(&order[field])?,
-            "order {id} {field}: shown {shown:?}, reference {}",
-            order[field]
-        );
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    wait_steps(browser, &["done", "done", "done", "done"]).await?;
-    Ok(())
+    (hash & ((1 << 53) - 1)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_numbered_as_the_dev_api_numbers_them() {
+        for id in [
+            "209876543",
+            "pm-fr-visa",
+            "pm-fr-sepa",
+            "=HYPERLINK(\"x\")",
+            "",
+        ] {
+            assert_eq!(
+                ovhcloud_number(id),
+                billing_dev_api::ovhcloud::number(id),
+                "{id}"
+            );
+        }
+        assert_eq!(ovhcloud_number("209876543"), "209876543");
+    }
 }

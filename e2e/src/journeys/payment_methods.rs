@@ -8,10 +8,12 @@ use anyhow::{Context, Result, ensure};
 use fantoccini::Locator;
 use serde_json::json;
 
+use super::ovhcloud::shown_id;
 use crate::browser::{Browser, DEFAULT_WAIT, testid};
 use crate::infra::dev_api::FaultKind;
 
 const METHODS_API: &str = "/api/v1/payment-methods";
+const OVHCLOUD_METHODS_API: &str = "/ovh/1.0/me/payment/method";
 
 fn row(id: &str) -> String {
     format!("[data-testid=\"method-row\"][data-method-id=\"{id}\"]")
@@ -85,6 +87,13 @@ async fn notice_with_tone(browser: &Browser, tone: &str, needle: &str) -> Result
 }
 
 pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()> {
+    // The seed's ids and the API's paths as this run's adapter names them.
+    let id = |seeded: &str| shown_id(browser, seeded);
+    let methods_api = if browser.through_ovhcloud() {
+        OVHCLOUD_METHODS_API
+    } else {
+        METHODS_API
+    };
     browser.sign_in_at("fr-consumer", "payment-methods").await?;
     browser.select_language("fr").await?;
     let table = testid("payment-methods-table");
@@ -93,7 +102,10 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
     // Every status of the seed, the default first and marked, labels masked.
     let ids = listed_ids(browser).await?;
     ensure!(ids.len() == 8, "expected the 8 seeded methods, got {ids:?}");
-    ensure!(ids[0] == "pm-fr-visa", "the default comes first: {ids:?}");
+    ensure!(
+        ids[0] == id("pm-fr-visa"),
+        "the default comes first: {ids:?}"
+    );
     let statuses = browser
         .js(
             "return Array.from(document.querySelectorAll('[data-testid=\"method-row\"]'), (r) => r.dataset.status);",
@@ -116,15 +128,21 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
         .await?;
     ensure!(marks == json!(1), "exactly one default mark, got {marks}");
     browser
-        .wait_text_contains(&in_row("pm-fr-paypal", "method-label"), "c•••••@example.fr")
+        .wait_text_contains(
+            &in_row(&id("pm-fr-paypal"), "method-label"),
+            "c•••••@example.fr",
+        )
         .await?;
     browser
-        .wait_text_contains(&in_row("pm-fr-sepa", "method-label"), "FR76 •••• •••• 0189")
+        .wait_text_contains(
+            &in_row(&id("pm-fr-sepa"), "method-label"),
+            "FR76 •••• •••• 0189",
+        )
         .await?;
     // A hostile description is shown as text, never run.
     browser
         .wait_text_contains(
-            &in_row("pm-fr-sepa", "method-description"),
+            &in_row(&id("pm-fr-sepa"), "method-description"),
             "<script>alert(1)</script>",
         )
         .await?;
@@ -137,10 +155,10 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
     ensure!(scripts == json!(0), "a script element got into the page");
     // Status with what to do.
     browser
-        .wait_text_contains(&row("pm-fr-sepa-pending"), "24 à 48 h")
+        .wait_text_contains(&row(&id("pm-fr-sepa-pending")), "24 à 48 h")
         .await?;
     browser
-        .wait_text_contains(&row("pm-fr-cb"), "ajoutez une nouvelle carte")
+        .wait_text_contains(&row(&id("pm-fr-cb")), "ajoutez une nouvelle carte")
         .await?;
 
     // The page's warnings: a card expiring this month, an expired card, a mandate being validated.
@@ -163,52 +181,56 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
     // A 500 on set-default: said clearly, the list unchanged.
     browser
         .set_fault(
-            &format!("{METHODS_API}/pm-fr-sepa"),
+            &format!("{methods_api}/{}", id("pm-fr-sepa")),
             FaultKind::ServerError,
             1,
         )
         .await?;
-    browser.click(&in_row("pm-fr-sepa", "set-default")).await?;
+    browser
+        .click(&in_row(&id("pm-fr-sepa"), "set-default"))
+        .await?;
     notice_with_tone(browser, "error", "n'a pas changé").await?;
     ensure!(
-        row_attr(browser, "pm-fr-visa", "data-default")
+        row_attr(browser, &id("pm-fr-visa"), "data-default")
             .await?
             .as_deref()
             == Some("true")
     );
     ensure!(
-        row_attr(browser, "pm-fr-sepa", "data-default")
+        row_attr(browser, &id("pm-fr-sepa"), "data-default")
             .await?
             .as_deref()
             == Some("false")
     );
 
     // Set default: the mark moves, and the API holds it (after a reload).
-    browser.click(&in_row("pm-fr-sepa", "set-default")).await?;
+    browser
+        .click(&in_row(&id("pm-fr-sepa"), "set-default"))
+        .await?;
     notice_with_tone(browser, "success", "par défaut").await?;
-    wait_row_attr(browser, "pm-fr-sepa", "data-default", "true").await?;
-    wait_row_attr(browser, "pm-fr-visa", "data-default", "false").await?;
+    wait_row_attr(browser, &id("pm-fr-sepa"), "data-default", "true").await?;
+    wait_row_attr(browser, &id("pm-fr-visa"), "data-default", "false").await?;
     browser.reload().await?;
-    wait_row_attr(browser, "pm-fr-sepa", "data-default", "true").await?;
-    ensure!(listed_ids(browser).await?[0] == "pm-fr-sepa");
+    wait_row_attr(browser, &id("pm-fr-sepa"), "data-default", "true").await?;
+    ensure!(listed_ids(browser).await?[0] == id("pm-fr-sepa"));
 
     // Edit a description inline; markup typed stays text.
     browser
-        .click(&in_row("pm-fr-paypal", "edit-description"))
+        .click(&in_row(&id("pm-fr-paypal"), "edit-description"))
         .await?;
     type_into(browser, &testid("description-input"), "<b>Perso</b> PayPal").await?;
     browser.click(&testid("save-description")).await?;
     notice_with_tone(browser, "success", "Description enregistrée").await?;
     browser
         .wait_text_contains(
-            &in_row("pm-fr-paypal", "method-description"),
+            &in_row(&id("pm-fr-paypal"), "method-description"),
             "<b>Perso</b> PayPal",
         )
         .await?;
     browser.reload().await?;
     browser
         .wait_text_contains(
-            &in_row("pm-fr-paypal", "method-description"),
+            &in_row(&id("pm-fr-paypal"), "method-description"),
             "<b>Perso</b> PayPal",
         )
         .await?;
@@ -216,7 +238,7 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
     // Deleting the default while others are valid: the dialog explains, the API refuses
     // and the portal shows why.
     browser
-        .click(&in_row("pm-fr-sepa", "delete-method"))
+        .click(&in_row(&id("pm-fr-sepa"), "delete-method"))
         .await?;
     browser
         .wait_visible(&testid("delete-default-consequence"))
@@ -230,16 +252,13 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
         )
         .await?;
     browser.click(&testid("keep-method")).await?;
-    ensure!(
-        listed_ids(browser)
-            .await?
-            .contains(&"pm-fr-sepa".to_owned())
-    );
+    ensure!(listed_ids(browser).await?.contains(&id("pm-fr-sepa")));
 
     // A double click on "delete" sends one request (the API is slowed so the first one is
     // still in flight when the second click lands).
-    let closed = "pm-fr-paypal-closed";
-    let delete_path = format!("{METHODS_API}/{closed}");
+    let closed = id("pm-fr-paypal-closed");
+    let closed = closed.as_str();
+    let delete_path = format!("{methods_api}/{closed}");
     browser.set_fault(&delete_path, FaultKind::Slow, 1).await?;
     browser.click(&in_row(closed, "delete-method")).await?;
     browser.wait_visible(&testid("confirm-delete")).await?;

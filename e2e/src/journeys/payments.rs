@@ -11,6 +11,7 @@ use crate::browser::{Browser, DEFAULT_WAIT, testid};
 use crate::infra::dev_api::FaultKind;
 
 use super::invoice_actions::{CAPTURE_DOWNLOADS, Download, download};
+use super::ovhcloud::shown_invoice_id;
 
 const APPLY: &str = "form.filter-bar button[type=submit]";
 
@@ -263,6 +264,14 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
     )
     .await?;
     let french_credit = credit.replace('.', ",");
+    // An OVHcloud deposit says what it paid and what it charged, so the credit is known,
+    // but not which refund it came from: the credit note is named only where the API
+    // names it.
+    let note_reference = if browser.through_ovhcloud() {
+        ""
+    } else {
+        note_reference
+    };
     ensure!(
         rows[0].credit.contains(note_reference)
             && rows[0].credit.contains("a diminué ce paiement")
@@ -271,7 +280,7 @@ pub async fn payments_filter_link_and_explain_fr_it(browser: &Browser) -> Result
         rows[0].credit
     );
     // Its invoice explains it too.
-    let lowered_invoice = lowered["invoices"][0]["id"].as_str().unwrap_or_default();
+    let lowered_invoice = shown_invoice_id(browser, &lowered["invoices"][0]);
     browser.goto(&format!("invoices/{lowered_invoice}")).await?;
     browser
         .wait_text_contains(&testid("invoice-payments"), "a diminué ce paiement")
@@ -547,10 +556,12 @@ pub async fn payments_csv_export_equals_the_api(browser: &Browser) -> Result<()>
                         .as_str()
                         .unwrap_or_default()
                 && row[7] == invoices.join(", ")
-                && row[8]
+                && (row[8]
                     == payment["creditNote"]["reference"]
                         .as_str()
                         .unwrap_or_default()
+                    // OVHcloud does not say which refund lowered a deposit (see above).
+                    || (browser.through_ovhcloud() && row[8].is_empty()))
                 && row[9] == credit_amount,
             "row {row:?} differs from {payment}"
         );

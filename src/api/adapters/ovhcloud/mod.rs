@@ -14,16 +14,20 @@
 pub mod listing;
 pub mod mapping;
 
-use crate::api::backend::{ApiFuture, BillingBackend};
+use crate::api::backend::{ApiFuture, Arrival, BillingBackend, Progress};
 use crate::api::{ApiError, ApiResult, HttpClient, IdempotencyKey, decode};
 use billing_contract::ovhcloud::{self as ovh, Id, pagination};
 use billing_contract::query::percent_encode as segment;
 use billing_contract::query::{CreditNoteQuery, InvoiceQuery, OrderQuery, PaymentQuery};
 use billing_contract::*;
-use futures::StreamExt;
+use futures::future::{LocalBoxFuture, Shared};
+use futures::{FutureExt, StreamExt};
 use gloo_net::http::Method;
+use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use web_sys::AbortSignal;
 
@@ -32,6 +36,23 @@ use web_sys::AbortSignal;
 const CONCURRENCY: usize = 8;
 /// Objects per page in paginated mode.
 const PAGE_SIZE: usize = 200;
+/// While invoices arrive one by one, the list is shown again once the first
+/// screenful is in, then every this many.
+const FIRST_ROWS: usize = 25;
+const SHOW_EVERY: usize = 50;
+
+/// Every invoice, once all are read: what each caller filters and sorts.
+type Invoices = Rc<Vec<InvoiceSummary>>;
+/// Told the invoices read so far (in the list's order) and how many there are.
+type Watcher = Rc<dyn Fn(&[InvoiceSummary], Progress)>;
+
+/// The one reading of every invoice this session: the list and its totals
+/// (asked at the same time by the invoices page) share it instead of each
+/// sending a thousand requests, and whoever watches sees the rows arrive.
+struct InvoiceLoad {
+    done: Shared<LocalBoxFuture<'static, ApiResult<Invoices>>>,
+    watchers: Rc<RefCell<Vec<Watcher>>>,
+}
 
 /// What was read this session, by id. Cleared by any change the customer makes.
 #[derive(Default)]
@@ -45,6 +66,9 @@ struct Cache {
     statuses: HashMap<String, String>,
     deposits: HashMap<String, Payment>,
     refunds: HashMap<String, ovh::Refund>,
+    /// Browser-only and single-threaded like the whole adapter; the wrapper
+    /// only lets the cache sit behind the `Send + Sync` [`crate::api::Api`].
+    invoices: Option<SendWrapper<InvoiceLoad>>,
 }
 
 #[derive(Clone)]
@@ -141,45 +165,60 @@ impl OvhcloudAdapter {
         store: fn(&mut Cache) -> &mut HashMap<String, T>,
         cancel: &AbortSignal,
     ) -> ApiResult<Vec<T>> {
-        let known = self.with_cache(|c| c.paginated.get(list).copied());
-        if known != Some(false) {
-            let mut objects: Vec<T> = Vec::new();
-            let mut number = 1;
-            loop {
-                let headers = [
-                    (pagination::MODE, pagination::MODE_PAGES.to_owned()),
-                    (pagination::SIZE, PAGE_SIZE.to_string()),
-                    (pagination::NUMBER, number.to_string()),
-                ];
-                let (text, elements) = self
-                    .http
-                    .get_with_headers(list, &headers, pagination::ELEMENTS, cancel)
-                    .await?;
-                let Some(total) = elements.and_then(|e| e.trim().parse::<usize>().ok()) else {
-                    // IDs only: this backend does not page objects.
-                    self.with_cache(|c| c.paginated.insert(list, false));
-                    let ids: Vec<Id> = decode(&text)?;
-                    return self.items(list, ids, cached, store, cancel).await;
-                };
-                self.with_cache(|c| c.paginated.insert(list, true));
-                let page: Vec<T> = decode(&text)?;
-                let empty = page.is_empty();
-                objects.extend(page);
-                if empty || objects.len() >= total {
-                    break;
-                }
-                number += 1;
-            }
-            self.with_cache(|c| {
-                let map = store(c);
-                for object in &objects {
-                    map.insert(id_of(object), object.clone());
-                }
-            });
-            return Ok(objects);
-        }
-        let ids: Vec<Id> = self.http.get(list, cancel).await?;
+        let ids = self.listed(list, id_of, store, cancel).await?;
         self.items(list, ids, cached, store, cancel).await
+    }
+
+    /// The ids of a list, in its order. When the backend pages objects, they
+    /// come whole a page at a time and are kept; else only the IDs are read.
+    async fn listed<T: DeserializeOwned + Clone>(
+        &self,
+        list: &'static str,
+        id_of: fn(&T) -> String,
+        store: fn(&mut Cache) -> &mut HashMap<String, T>,
+        cancel: &AbortSignal,
+    ) -> ApiResult<Vec<Id>> {
+        let known = self.with_cache(|c| c.paginated.get(list).copied());
+        if known == Some(false) {
+            return self.http.get(list, cancel).await;
+        }
+        let mut objects: Vec<T> = Vec::new();
+        let mut number = 1;
+        loop {
+            let headers = [
+                (pagination::MODE, pagination::MODE_PAGES.to_owned()),
+                (pagination::SIZE, PAGE_SIZE.to_string()),
+                (pagination::NUMBER, number.to_string()),
+            ];
+            let (text, elements) = self
+                .http
+                .get_with_headers(list, &headers, pagination::ELEMENTS, cancel)
+                .await?;
+            let Some(total) = elements.and_then(|e| e.trim().parse::<usize>().ok()) else {
+                // IDs only: this backend does not page objects.
+                self.with_cache(|c| c.paginated.insert(list, false));
+                return decode(&text);
+            };
+            self.with_cache(|c| c.paginated.insert(list, true));
+            let page: Vec<T> = decode(&text)?;
+            let empty = page.is_empty();
+            objects.extend(page);
+            if empty || objects.len() >= total {
+                break;
+            }
+            number += 1;
+        }
+        Ok(self.with_cache(|c| {
+            let map = store(c);
+            objects
+                .into_iter()
+                .map(|object| {
+                    let id = id_of(&object);
+                    map.insert(id.clone(), object);
+                    Id(id)
+                })
+                .collect()
+        }))
     }
 
     async fn items<T: DeserializeOwned + Clone>(
@@ -227,40 +266,116 @@ impl OvhcloudAdapter {
     }
 
     /// Every bill with its debt, as invoice summaries (newest first as listed).
-    async fn all_invoices(&self, cancel: &AbortSignal) -> ApiResult<Vec<InvoiceSummary>> {
-        let bills = self
-            .objects(
+    async fn all_invoices(&self) -> ApiResult<Invoices> {
+        self.invoice_load(None).await
+    }
+
+    /// The session's reading of every invoice, started if none is under way
+    /// (or the last one failed); `watcher` sees the invoices as they arrive.
+    fn invoice_load(
+        &self,
+        watcher: Option<Watcher>,
+    ) -> Shared<LocalBoxFuture<'static, ApiResult<Invoices>>> {
+        self.with_cache(|c| {
+            let reusable = c
+                .invoices
+                .as_ref()
+                .filter(|load| !matches!(load.done.peek(), Some(Err(_))));
+            if let Some(load) = reusable {
+                if load.done.peek().is_none() {
+                    load.watchers.borrow_mut().extend(watcher);
+                }
+                return load.done.clone();
+            }
+            let watchers: Rc<RefCell<Vec<Watcher>>> =
+                Rc::new(RefCell::new(watcher.into_iter().collect()));
+            let done = self
+                .clone()
+                .read_invoices(watchers.clone())
+                .boxed_local()
+                .shared();
+            c.invoices = Some(SendWrapper::new(InvoiceLoad {
+                done: done.clone(),
+                watchers,
+            }));
+            done
+        })
+    }
+
+    /// The bills (a page of objects at a time, or the IDs), then each bill
+    /// not yet read and its debt, [`CONCURRENCY`] at a time, telling the
+    /// watchers as they arrive. Not cancelled when the page that asked goes:
+    /// what is read is kept for the session.
+    async fn read_invoices(self, watchers: Rc<RefCell<Vec<Watcher>>>) -> ApiResult<Invoices> {
+        let cancel = web_sys::AbortController::new()
+            .map_err(|_| ApiError::Network("AbortController".into()))?
+            .signal();
+        let ids = self
+            .listed(
                 "/me/bill",
                 |b: &ovh::Bill| b.bill_id.0.clone(),
-                |c| &c.bills,
                 |c| &mut c.bills,
-                cancel,
+                &cancel,
             )
             .await?;
-        let missing: Vec<String> = self.with_cache(|c| {
-            bills
-                .iter()
-                .map(|b| b.bill_id.0.clone())
-                .filter(|id| !c.debts.contains_key(id))
-                .collect()
-        });
-        let debts = each(missing, |id| {
-            let http = self.http.clone();
+        let total = ids.len();
+        // A list that came whole in one page of objects only waits for its
+        // debts: shown at once when they are in, without a flash of partial
+        // rows. One read bill by bill, or longer than a page, shows its rows
+        // as they arrive.
+        let one_page =
+            self.with_cache(|c| c.paginated.get("/me/bill") == Some(&true)) && total <= PAGE_SIZE;
+        let mut arrived: Vec<Option<InvoiceSummary>> = vec![None; total];
+        let mut loaded = 0;
+        let mut summaries = futures::stream::iter(ids.into_iter().enumerate().map(|(at, id)| {
+            let this = self.clone();
             let cancel = cancel.clone();
-            let path = format!("/me/bill/{}/debt", segment(&id));
-            async move { absent_on_404(http.get::<ovh::Debt>(&path, &cancel).await) }
-        })
-        .await?;
-        Ok(self.with_cache(|c| {
-            c.debts.extend(debts);
-            bills
-                .iter()
-                .map(|b| {
-                    let debt = c.debts.get(&b.bill_id.0).cloned().flatten();
-                    mapping::invoice_summary(b, debt.as_ref())
-                })
-                .collect()
+            async move { this.invoice_summary(&id.0, &cancel).await.map(|s| (at, s)) }
         }))
+        .buffer_unordered(CONCURRENCY);
+        while let Some(summary) = summaries.next().await {
+            let (at, summary) = summary?;
+            arrived[at] = Some(summary);
+            loaded += 1;
+            if !one_page
+                && loaded < total
+                && (loaded == FIRST_ROWS.min(total) || loaded % SHOW_EVERY == 0)
+            {
+                let so_far: Vec<InvoiceSummary> = arrived.iter().flatten().cloned().collect();
+                let watching: Vec<Watcher> = watchers.borrow().clone();
+                for watcher in watching {
+                    watcher(&so_far, Progress { loaded, total });
+                }
+            }
+        }
+        watchers.borrow_mut().clear();
+        Ok(Rc::new(arrived.into_iter().flatten().collect()))
+    }
+
+    /// One bill (unless its page already brought it) and its debt.
+    async fn invoice_summary(&self, id: &str, cancel: &AbortSignal) -> ApiResult<InvoiceSummary> {
+        let path = format!("/me/bill/{}", segment(id));
+        let bill = match self.with_cache(|c| c.bills.get(id).cloned()) {
+            Some(bill) => bill,
+            None => {
+                let bill: ovh::Bill = self.http.get(&path, cancel).await?;
+                self.with_cache(|c| c.bills.insert(id.to_owned(), bill.clone()));
+                bill
+            }
+        };
+        let debt = match self.with_cache(|c| c.debts.get(id).cloned()) {
+            Some(debt) => debt,
+            None => {
+                let debt = absent_on_404(
+                    self.http
+                        .get::<ovh::Debt>(&format!("{path}/debt"), cancel)
+                        .await,
+                )?;
+                self.with_cache(|c| c.debts.insert(id.to_owned(), debt.clone()));
+                debt
+            }
+        };
+        Ok(mapping::invoice_summary(&bill, debt.as_ref()))
     }
 
     /// Every order with its status (the bill of each, when bills were read).
@@ -564,13 +679,34 @@ impl BillingBackend for OvhcloudAdapter {
     fn invoices(
         &self,
         query: &InvoiceQuery,
-        cancel: &AbortSignal,
+        _cancel: &AbortSignal,
     ) -> ApiFuture<Page<InvoiceSummary>> {
-        let this = self.clone();
-        let cancel = cancel.clone();
+        // Not cancelled: every invoice is read once for the session (see
+        // `read_invoices`), whoever asked first.
+        let load = self.invoice_load(None);
         let query = query.clone();
         Box::pin(async move {
-            let all = this.all_invoices(&cancel).await?;
+            let all = load.await?;
+            Ok(listing::invoices(&all, &query))
+        })
+    }
+
+    fn invoices_as_they_arrive(
+        &self,
+        query: &InvoiceQuery,
+        _cancel: &AbortSignal,
+        arriving: Arrival,
+    ) -> ApiFuture<Page<InvoiceSummary>> {
+        let query = query.clone();
+        let watcher: Watcher = {
+            let query = query.clone();
+            Rc::new(move |so_far: &[InvoiceSummary], progress| {
+                arriving(listing::invoices(so_far, &query), progress)
+            })
+        };
+        let load = self.invoice_load(Some(watcher));
+        Box::pin(async move {
+            let all = load.await?;
             Ok(listing::invoices(&all, &query))
         })
     }
@@ -614,13 +750,12 @@ impl BillingBackend for OvhcloudAdapter {
     fn invoice_totals(
         &self,
         query: &InvoiceQuery,
-        cancel: &AbortSignal,
+        _cancel: &AbortSignal,
     ) -> ApiFuture<InvoiceTotals> {
-        let this = self.clone();
-        let cancel = cancel.clone();
+        let load = self.invoice_load(None);
         let query = query.clone();
         Box::pin(async move {
-            let all = this.all_invoices(&cancel).await?;
+            let all = load.await?;
             Ok(listing::invoice_totals(&all, &query))
         })
     }
@@ -668,15 +803,12 @@ impl BillingBackend for OvhcloudAdapter {
             }
             // OVHcloud pays one debt or all of them: several invoices are
             // paid together only when they are everything that is due.
-            let cancel = web_sys::AbortController::new()
-                .map_err(|_| ApiError::Network("AbortController".into()))?
-                .signal();
             let mut due: Vec<String> = this
-                .all_invoices(&cancel)
+                .all_invoices()
                 .await?
-                .into_iter()
+                .iter()
                 .filter(|i| i.balance_due.amount > rust_decimal::Decimal::ZERO)
-                .map(|i| i.id)
+                .map(|i| i.id.clone())
                 .collect();
             due.sort();
             if due == ids {
