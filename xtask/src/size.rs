@@ -29,17 +29,22 @@ const EMAIL_LINK_SPLIT: &str = "invoice_detail";
 /// 309,463 B with the OVHcloud adapter selectable (issue 15): its code is a chunk of its
 /// own; the first load keeps the loader, the HTTP client's extra headers and the config
 /// gate that waits for the chunk (measured in that branch's checkout: up to +3.7 KB).
-pub const FIRST_LOAD_CEILING_BYTES: u64 = 309_463 + SLACK_BYTES;
+/// 310,584 B (+1.1 KB, issue 9): tables measure whether their columns fit and show cards
+/// when they do not (a 768 px tablet), and a deep link fetches its page's chunk at boot.
+pub const FIRST_LOAD_CEILING_BYTES: u64 = 310_584 + SLACK_BYTES;
 /// Opening `/invoices/:id` from an e-mail: the first load and the invoice page's chunks.
-/// 347,300 B with the OVHcloud adapter selectable (as above).
-pub const EMAIL_LINK_CEILING_BYTES: u64 = 347_300 + SLACK_BYTES;
+/// 347,300 B with the OVHcloud adapter selectable (as above); 348,327 B with the first
+/// load's +1.1 KB (as above).
+pub const EMAIL_LINK_CEILING_BYTES: u64 = 348_327 + SLACK_BYTES;
 /// Everything the portal can ever download (first load and every chunk): more than the
 /// unsplit build, because code shared by several pages sits in small chunks of its own,
 /// each compressed apart. 603,179 B at the split, about 605,000 B once the PDF export
 /// formatted its lines in chunks (the invoices list's chunk).
 /// 690,120 B with the OVHcloud adapter's chunk (90.2 KB, only downloaded by deployments
 /// whose config.json selects `"adapter": "ovhcloud"`).
-pub const TOTAL_CEILING_BYTES: u64 = 690_120 + SLACK_BYTES;
+/// 695,290 B: the adapter's chunk reads invoices once per session and shows them as they
+/// arrive (93.5 KB), the invoices page's progress line, and the first load's +1.1 KB.
+pub const TOTAL_CEILING_BYTES: u64 = 695_290 + SLACK_BYTES;
 
 /// Identical sources do not give byte-identical output everywhere: the checkout path is
 /// baked into the wasm (leptos_i18n's generated module lives in Cargo's OUT_DIR, named
