@@ -99,12 +99,7 @@ pub fn Header() -> impl IntoView {
             // (its path does not change, so the effect above would not see it).
             <div class="app-header__menu" id=panel_id node_ref=panel data-testid="app-menu"
                 on:click=move |event| {
-                    let on_link = event
-                        .target()
-                        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|element| element.closest("a[href]").ok().flatten())
-                        .is_some();
-                    if on_link {
+                    if is_link_click(&event) {
                         open.set(false);
                     }
                 }>
@@ -124,6 +119,15 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// Whether `event` is a click on a link (or on something inside one).
+pub fn is_link_click(event: &leptos::ev::MouseEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten())
+        .is_some()
 }
 
 #[component]

@@ -9,9 +9,17 @@ use leptos::prelude::*;
 pub use crate::payment_methods::{cards_expiring_soon, lacks_default_method};
 
 #[component]
-pub fn PaymentMethodAlerts() -> impl IntoView {
+pub fn PaymentMethodAlerts(
+    /// Set once the methods have been read (or could not be).
+    known: RwSignal<bool>,
+) -> impl IntoView {
     let api = use_api();
     let methods = api_resource(move |cancel| api.payment_methods(cancel));
+    Effect::new(move |_| {
+        if methods.get().is_some() {
+            known.set(true);
+        }
+    });
     // A failure here is not worth an error panel on the dashboard: the
     // payment methods page explains it; the alerts simply do not show.
     move || {

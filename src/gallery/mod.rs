@@ -20,7 +20,7 @@ use crate::components::{
     MoneyText, OrderStatusBadge, Page, Pagination, PaymentMethodStatusBadge, SkeletonRows,
     StepTracker, TableSort, TableState, ToastTone, use_toasts,
 };
-use crate::components::{Document, DocumentLinks, Header};
+use crate::components::{Document, DocumentLinks, Header, is_link_click};
 use crate::i18n::*;
 use crate::invoices::{invoice_columns, invoice_status_options};
 use crate::orders::order_columns;
@@ -28,7 +28,6 @@ use crate::session::CurrentCustomer;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::collections::HashSet;
-use wasm_bindgen::JsCast;
 
 /// The gallery as its own app: the design system without a backend, gated by
 /// the deployment's config.json.
@@ -627,12 +626,7 @@ fn HeaderFrames() -> impl IntoView {
     // The links point into the portal: here they only show their states, so
     // a click stays in the gallery (caught before the router sees it).
     let stay_here = |event: leptos::ev::MouseEvent| {
-        let on_link = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link {
+        if is_link_click(&event) {
             event.prevent_default();
         }
     };

@@ -10,7 +10,7 @@ use crate::browser::Browser;
 /// OVHcloud number through the OVHcloud adapter.
 pub(super) fn shown_id(browser: &Browser, id: &str) -> String {
     if browser.through_ovhcloud() {
-        ovhcloud_number(id)
+        billing_dev_api::ovhcloud::number(id)
     } else {
         id.to_owned()
     }
@@ -25,41 +25,4 @@ pub(super) fn shown_invoice_id(browser: &Browser, invoice: &serde_json::Value) -
         "id"
     };
     invoice[field].as_str().unwrap_or_default().to_owned()
-}
-
-/// The dev API's OVHcloud number for one of the seed's ids: itself when it is a number,
-/// else a stable 53-bit FNV-1a hash (the same function as `dev-api/src/ovhcloud.rs`).
-pub(super) fn ovhcloud_number(id: &str) -> String {
-    if !id.is_empty() && id.len() < 16 && id.bytes().all(|b| b.is_ascii_digit()) {
-        return id.to_owned();
-    }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    (hash & ((1 << 53) - 1)).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_numbered_as_the_dev_api_numbers_them() {
-        for id in [
-            "209876543",
-            "pm-fr-visa",
-            "pm-fr-sepa",
-            "=HYPERLINK(\"x\")",
-            "",
-        ] {
-            assert_eq!(
-                ovhcloud_number(id),
-                billing_dev_api::ovhcloud::number(id),
-                "{id}"
-            );
-        }
-        assert_eq!(ovhcloud_number("209876543"), "209876543");
-    }
 }
