@@ -31,11 +31,13 @@ const EMAIL_LINK_SPLIT: &str = "invoice_detail";
 /// gate that waits for the chunk (measured in that branch's checkout: up to +3.7 KB).
 /// 310,584 B (+1.1 KB, issue 9): tables measure whether their columns fit and show cards
 /// when they do not (a 768 px tablet), and a deep link fetches its page's chunk at boot.
-pub const FIRST_LOAD_CEILING_BYTES: u64 = 310_584 + SLACK_BYTES;
+/// 311,665 B (+1.1 KB): the dashboard holds its cards until the payment-method alerts
+/// are known (a timer and an effect), which took its layout shift from 0.65 to 0.005.
+pub const FIRST_LOAD_CEILING_BYTES: u64 = 311_665 + SLACK_BYTES;
 /// Opening `/invoices/:id` from an e-mail: the first load and the invoice page's chunks.
 /// 347,300 B with the OVHcloud adapter selectable (as above); 348,327 B with the first
-/// load's +1.1 KB (as above).
-pub const EMAIL_LINK_CEILING_BYTES: u64 = 348_327 + SLACK_BYTES;
+/// load's +1.1 KB (as above); 349,471 B with the dashboard's (as above).
+pub const EMAIL_LINK_CEILING_BYTES: u64 = 349_471 + SLACK_BYTES;
 /// Everything the portal can ever download (first load and every chunk): more than the
 /// unsplit build, because code shared by several pages sits in small chunks of its own,
 /// each compressed apart. 603,179 B at the split, about 605,000 B once the PDF export
