@@ -14,6 +14,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         && std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
     {
         println!("cargo::rustc-link-arg-bin=billing-portal=--emit-relocs");
+        // The gallery shows real invoices through the reference adapter, whose
+        // page-only decoders are split points too: it is split the same way.
+        println!("cargo::rustc-link-arg-bin=gallery=--emit-relocs");
     }
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);

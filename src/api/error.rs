@@ -70,6 +70,15 @@ impl ApiError {
     }
 }
 
+/// The code that decodes this answer is in a page's chunk (release build, see
+/// `adapters::reference::decoded_in_pages`) and could not be fetched: a network
+/// failure like any other, and a retry fetches it again.
+impl From<leptos::wasm_split::SplitLoaderError> for ApiError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ApiError::Network("the code that reads this answer could not be loaded".to_owned())
+    }
+}
+
 /// Decodes a JSON body, naming the path of the field that did not parse.
 ///
 /// serde_json only says where (line, column); a small scan of the text up to

@@ -45,7 +45,7 @@ struct Extra<'a> {
 }
 
 /// A response body not yet decoded.
-type TextFuture = Pin<Box<dyn Future<Output = Result<String, ApiError>>>>;
+pub(crate) type TextFuture = Pin<Box<dyn Future<Output = Result<String, ApiError>>>>;
 
 fn json_body<B: Serialize>(body: Option<&B>) -> Result<Body, ApiError> {
     match body {
@@ -107,7 +107,8 @@ impl HttpClient {
         decode(&text)
     }
 
-    fn get_text(&self, path: String, cancel: AbortSignal) -> TextFuture {
+    /// GET, answering the body undecoded (for a model decoded elsewhere).
+    pub(crate) fn get_text(&self, path: String, cancel: AbortSignal) -> TextFuture {
         let http = self.clone();
         Box::pin(async move {
             http.get_with_retries(&path, Extra::default(), &cancel)

@@ -30,7 +30,72 @@ fn with_query(path: &str, query: String) -> String {
     }
 }
 
+/// `decoded_in!(invoices, invoice_list, Page<InvoiceSummary>)`: a module
+/// `invoice_list` whose `decode` reads that model in the chunk of the page
+/// `invoices` (`src/app/router.rs`) in the release build. `BillingBackend` is a
+/// trait object, so every method it has, and every decoder they call, is
+/// reachable from the shell: without this, the first load carries the decoding
+/// of every page's models. Only models a single page reads go there; the
+/// page's chunk is already loaded when it asks, so this costs no request.
+/// Elsewhere (`trunk serve`, the tests) `decode` is the plain decoder.
+macro_rules! decoded_in {
+    ($chunk:ident, $name:ident, $model:ty) => {
+        pub mod $name {
+            use super::*;
+            use crate::api::ApiError;
+
+            #[cfg_attr(
+                        feature = "split",
+                        ::leptos::wasm_split::wasm_split(
+                            $chunk,
+                            wasm_split_path = ::leptos::wasm_split,
+                            fallible
+                        )
+                    )]
+            fn $name(text: String) -> Result<$model, ApiError> {
+                crate::api::error::decode(&text)
+            }
+
+            pub async fn decode(text: String) -> Result<$model, ApiError> {
+                #[cfg(feature = "split")]
+                {
+                    $name(text).await
+                }
+                #[cfg(not(feature = "split"))]
+                {
+                    $name(text)
+                }
+            }
+        }
+    };
+}
+
+/// The models one page alone reads, decoded in that page's chunk.
+mod decoded_in_pages {
+    use super::*;
+
+    decoded_in!(invoices, invoice_list, Page<InvoiceSummary>);
+    decoded_in!(invoices, invoice_totals, InvoiceTotals);
+    decoded_in!(invoice_detail, invoice, Invoice);
+    decoded_in!(order_detail, order, Order);
+    decoded_in!(order_tracking, follow_up, FollowUp);
+}
+
 impl ReferenceAdapter {
+    /// GET `path`, decoded by `decode` (one of [`decoded_in_pages`]).
+    fn read_in_page<T: 'static, Decoding>(
+        &self,
+        path: String,
+        cancel: &AbortSignal,
+        decode: fn(String) -> Decoding,
+    ) -> ApiFuture<T>
+    where
+        Decoding: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+    {
+        let text = self.http.get_text(path, cancel.clone());
+        Box::pin(async move { decode(text.await?).await })
+    }
+
     fn read<T: serde::de::DeserializeOwned + 'static>(
         &self,
         path: String,
@@ -78,11 +143,19 @@ impl BillingBackend for ReferenceAdapter {
     }
 
     fn order(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Order> {
-        self.read(format!("/orders/{}", segment(id)), cancel)
+        self.read_in_page(
+            format!("/orders/{}", segment(id)),
+            cancel,
+            decoded_in_pages::order::decode,
+        )
     }
 
     fn order_follow_up(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<FollowUp> {
-        self.read(format!("/orders/{}/follow-up", segment(id)), cancel)
+        self.read_in_page(
+            format!("/orders/{}/follow-up", segment(id)),
+            cancel,
+            decoded_in_pages::follow_up::decode,
+        )
     }
 
     fn pay_order(
@@ -118,7 +191,11 @@ impl BillingBackend for ReferenceAdapter {
         query: &InvoiceQuery,
         cancel: &AbortSignal,
     ) -> ApiFuture<Page<InvoiceSummary>> {
-        self.read(with_query("/invoices", query.to_query_string()), cancel)
+        self.read_in_page(
+            with_query("/invoices", query.to_query_string()),
+            cancel,
+            decoded_in_pages::invoice_list::decode,
+        )
     }
 
     fn invoice_totals(
@@ -132,9 +209,10 @@ impl BillingBackend for ReferenceAdapter {
             page_size: None,
             ..query.clone()
         };
-        self.read(
+        self.read_in_page(
             with_query("/invoices/totals", filter.to_query_string()),
             cancel,
+            decoded_in_pages::invoice_totals::decode,
         )
     }
 
@@ -145,7 +223,11 @@ impl BillingBackend for ReferenceAdapter {
     }
 
     fn invoice(&self, id: &str, cancel: &AbortSignal) -> ApiFuture<Invoice> {
-        self.read(format!("/invoices/{}", segment(id)), cancel)
+        self.read_in_page(
+            format!("/invoices/{}", segment(id)),
+            cancel,
+            decoded_in_pages::invoice::decode,
+        )
     }
 
     fn pay_invoice(
