@@ -418,7 +418,7 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
     if !route_rows.is_empty() {
         println!();
         println!(
-            "| navigation link: click → data shown, cold cache | CPU | split ms | unsplit ms | split: wasm fetched after the click |"
+            "| navigation link (default seed): click → data shown, cold cache | CPU | split ms | unsplit ms | split: wasm files fetched after the click |"
         );
         println!("|---|---:|---:|---:|---:|");
         for row in &route_rows {
