@@ -291,6 +291,9 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
     {
         bail!("no scenario matches --only {:?}", options.only);
     }
+    if options.only.as_deref() == Some("routes") && crate::bench_routes::unsplit_dist().is_none() {
+        bail!("--only routes needs E2E_UNSPLIT_DIST (`cargo xtask bench` builds it)");
+    }
     let largest = *options.seeds.last().expect("at least one seed");
 
     let mut rows = Vec::new();
@@ -374,9 +377,6 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
             crate::bench_routes::measure_all(&settings, unsplit, &options.cpu_rates, options.runs)
                 .await
                 .context("timing each navigation link, split and unsplit")?
-        }
-        None if options.only.as_deref() == Some("routes") => {
-            bail!("--only routes needs E2E_UNSPLIT_DIST (`cargo xtask bench` builds it)")
         }
         _ => Vec::new(),
     };
