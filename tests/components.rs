@@ -9,7 +9,7 @@
 use billing_portal::components::{
     ActionMenu, CardRole, Column, DataTable, Dialog, Filter, FilterBar, MenuItem, StatusOption,
 };
-use billing_portal::format::format_money;
+use billing_portal::format::{format_date, format_datetime, format_day, format_money};
 use billing_portal::i18n::*;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -362,6 +362,26 @@ fn money_is_formatted_per_locale() {
         "1\u{202F}234,56\u{A0}€"
     );
     assert_eq!(format_money(&amount, "EUR", Locale::it), "1.234,56\u{A0}€");
+}
+
+#[wasm_bindgen_test]
+fn dates_keep_their_locale_and_style_through_the_formatter_cache() {
+    // Noon UTC: the same calendar day in any time zone the browser runs in.
+    let noon = chrono::DateTime::parse_from_rfc3339("2026-11-30T12:00:00Z").unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    // Each call after the first reuses a cached Intl formatter: a cache keyed
+    // wrongly would hand one locale's or one style's formatter to another.
+    for _ in 0..2 {
+        assert_eq!(format_date(&noon, Locale::fr), "30 nov. 2026");
+        assert_eq!(format_date(&noon, Locale::it), "30 nov 2026");
+        assert_eq!(format_day(&day, Locale::fr), "30 nov. 2026");
+        assert_eq!(format_day(&day, Locale::it), "30 nov 2026");
+        let with_time = format_datetime(&noon, Locale::fr);
+        assert!(
+            with_time.starts_with("30 nov. 2026") && with_time.contains(':'),
+            "{with_time}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

@@ -11,9 +11,9 @@
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module (the chunks
 //!    import what it exports);
 //! 4. `wasm-opt -Oz` on every module;
-//! 5. content-hashed names, SRI on everything index.html names, integrity on the
-//!    chunk fetches, the stylesheets in one file, `public/` copied, and index.html written
-//!    once per public URL.
+//! 5. content-hashed names, the JavaScript minified (terser) before SRI on everything
+//!    index.html names, integrity on the chunk fetches, the stylesheets in one file,
+//!    `public/` copied, and index.html written once per public URL.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -258,14 +258,14 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
             &format!("from \"./{loader_name}\""),
         );
         let loader = loader.replace(GLUE_PLACEHOLDER, &format!("./{glue_name}"));
-        files.insert(loader_name.clone(), loader.into_bytes());
+        files.insert(loader_name.clone(), minify_js(&loader, &work, "loader")?);
     } else if glue.contains("__wasm_split") {
         return Err(format!(
             "{} was not split but imports split points: it must not reach `AppRoutes`",
             spec.bin
         ));
     }
-    let glue = glue.into_bytes();
+    let glue = minify_js(&glue, &work, "glue")?;
     let wasm_sri = sri(&optimized_main);
     let glue_sri = sri(&glue);
     files.insert(glue_name.clone(), glue);
@@ -295,8 +295,7 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
     let css_name = format!("style-{}.css", short_hash(css.as_bytes()));
     let css_sri = sri(css.as_bytes());
     files.insert(css_name.clone(), css.into_bytes());
-    let boot = std::fs::read(root().join("src/boot.js"))
-        .map_err(|error| format!("reading src/boot.js: {error}"))?;
+    let boot = minify_js(&read_text(&root().join("src/boot.js"))?, &work, "boot")?;
     let boot_name = format!("boot-{}.js", short_hash(&boot));
     let boot_sri = sri(&boot);
     files.insert(boot_name.clone(), boot);
@@ -412,6 +411,24 @@ fn optimize(module: &Path, work: &Path) -> Result<Vec<u8>> {
         .stderr(std::process::Stdio::null());
     util::run(wasm_opt)?;
     read(&out)
+}
+
+/// The same ES module, smaller (compressed and mangled by terser; exports keep their
+/// names): the glue, the loader and the boot script are 128 KB as written, 66 KB
+/// minified, and 3.5 KB less once brotli-compressed. Done before the SRI hashes.
+fn minify_js(module: &str, work: &Path, name: &str) -> Result<Vec<u8>> {
+    let dir = work.join("js");
+    std::fs::create_dir_all(&dir).map_err(|error| format!("creating {dir:?}: {error}"))?;
+    let input = dir.join(format!("{name}.js"));
+    let output = dir.join(format!("{name}.min.js"));
+    write(&input, module.as_bytes())?;
+    let mut terser = command(
+        "terser",
+        &["--module", "--compress", "--mangle", "--output"],
+    );
+    terser.arg(&output).arg(&input);
+    util::run(terser)?;
+    read(&output)
 }
 
 /// The loader fetches `./split_x.wasm`; it now fetches the hashed name, with the

@@ -13,8 +13,16 @@ pub const BINARYEN: &str = "132.0.0";
 /// npm package whose `axe.min.js` the e2e accessibility journeys inject.
 pub const AXE_CORE: &str = "4.14.1";
 
+/// npm package that minifies the release build's JavaScript (the wasm-bindgen glue, the
+/// chunk loader, the boot script): Trunk's minifier could not parse the glue.
+pub const TERSER: &str = "5.51.4";
+
 /// The npm packages and versions package.json must pin exactly.
-pub const NPM_PINS: &[(&str, &str)] = &[("binaryen", BINARYEN), ("axe-core", AXE_CORE)];
+pub const NPM_PINS: &[(&str, &str)] = &[
+    ("binaryen", BINARYEN),
+    ("axe-core", AXE_CORE),
+    ("terser", TERSER),
+];
 
 /// `version_132` for binaryen 132.0.0: the form Trunk.toml and `wasm-opt --version` use.
 pub fn wasm_opt_version() -> String {

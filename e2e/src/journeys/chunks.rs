@@ -36,6 +36,20 @@ pub async fn pages_load_their_code_on_first_visit_and_survive_a_failed_chunk(
         first_load.len() == 1 && first_load[0].starts_with("billing-portal-"),
         "the dashboard should need the main module only, it fetched {first_load:?}"
     );
+    // config.json is asked for once, by index.html's preload while the wasm downloads
+    // (the app's own fetch finds it there), not after the wasm has started.
+    let config = browser
+        .js(
+            "return performance.getEntriesByType('resource')
+                .filter((entry) => entry.name.split('?')[0].endsWith('/config.json'))
+                .map((entry) => entry.initiatorType);",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        config == json!(["link"]),
+        "config.json should be fetched once, by its preload; the fetches were {config}"
+    );
 
     // The network refuses the invoices list's code: the customer is told, in French,
     // and the header and navigation keep working.
