@@ -23,7 +23,9 @@
 //!
 //! Then a second table, the invoices page's exports and sorts (`bench_actions.rs`, `--only
 //! actions`), and a third, the invoices page through the OVHcloud adapter in its two
-//! listing modes (`bench_ovhcloud.rs`, `--only ovhcloud`).
+//! listing modes (`bench_ovhcloud.rs`, `--only ovhcloud`), and a fourth, each navigation
+//! link's click to its page's data on a cold cache, split build beside unsplit
+//! (`bench_routes.rs`, `--only routes`, at each `--cpu`).
 
 use std::sync::Arc;
 
@@ -282,8 +284,15 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
             .as_deref()
             .is_none_or(|only| name.contains(only))
     };
-    if scenarios.is_empty() && !selected("invoice actions") && !selected("ovhcloud") {
+    if scenarios.is_empty()
+        && !selected("invoice actions")
+        && !selected("ovhcloud")
+        && !selected("routes")
+    {
         bail!("no scenario matches --only {:?}", options.only);
+    }
+    if options.only.as_deref() == Some("routes") && crate::bench_routes::unsplit_dist().is_none() {
+        bail!("--only routes needs E2E_UNSPLIT_DIST (`cargo xtask bench` builds it)");
     }
     let largest = *options.seeds.last().expect("at least one seed");
 
@@ -291,6 +300,10 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
     let mut action_rows = Vec::new();
     let mut header_printed = false;
     for &seed in &options.seeds {
+        let actions_here = seed == largest && selected("invoice actions");
+        if header_printed && !actions_here && scenarios.is_empty() {
+            continue;
+        }
         let mut seed_args = vec!["--invoices".to_owned(), seed.to_string()];
         if seed == largest {
             seed_args.extend(["--orders".to_owned(), ORDERS_IN_LARGEST.to_string()]);
@@ -308,12 +321,7 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
             print_machine(&infra, &options).await?;
             header_printed = true;
         }
-        if seed == largest
-            && options
-                .only
-                .as_deref()
-                .is_none_or(|only| "invoice actions".contains(only))
-        {
+        if actions_here {
             action_rows = crate::bench_actions::measure_all(&infra, seed, options.runs)
                 .await
                 .context("measuring the invoices page's actions")?;
@@ -364,6 +372,14 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
     } else {
         Vec::new()
     };
+    let route_rows = match crate::bench_routes::unsplit_dist() {
+        Some(unsplit) if selected("routes") => {
+            crate::bench_routes::measure_all(&settings, unsplit, &options.cpu_rates, options.runs)
+                .await
+                .context("timing each navigation link, split and unsplit")?
+        }
+        _ => Vec::new(),
+    };
     // Slowed-down rows after the others, each group in scenario order, small account first.
     rows.sort_by_key(|row| (row.cpu, row.order));
     if !rows.is_empty() {
@@ -397,6 +413,16 @@ pub async fn run(settings: Settings, args: &[String]) -> Result<bool> {
                 ms(row.first_rows),
                 ms(row.summary)
             );
+        }
+    }
+    if !route_rows.is_empty() {
+        println!();
+        println!(
+            "| navigation link (default seed): click → data shown, cold cache | CPU | split ms | unsplit ms | split: wasm files fetched after the click |"
+        );
+        println!("|---|---:|---:|---:|---:|");
+        for row in &route_rows {
+            println!("{}", crate::bench_routes::format_row(row));
         }
     }
     for row in rows.iter().filter(|row| row.fetch.is_some()) {

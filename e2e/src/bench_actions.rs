@@ -25,8 +25,8 @@ const SORTABLE: &[&str] = &[
     "status",
 ];
 
-/// Starts recording long tasks and the time of the next click.
-const ARM: &str = r#"
+/// Starts recording long tasks and the time of the next click (also `bench_routes`).
+pub(crate) const ARM: &str = r#"
 window.__benchLongest = 0;
 window.__benchObserver?.disconnect();
 window.__benchObserver = new PerformanceObserver((list) => {
@@ -128,7 +128,7 @@ async fn open_invoices(infra: &Arc<Infra>) -> Result<Browser> {
     Ok(browser)
 }
 
-async fn timed(browser: &Browser, predicate: &str) -> Result<(Option<f64>, f64)> {
+pub(crate) async fn timed(browser: &Browser, predicate: &str) -> Result<(Option<f64>, f64)> {
     let result = browser
         .client
         .execute_async(AWAIT, vec![json!(predicate)])

@@ -7,6 +7,7 @@
 mod bench;
 mod bench_actions;
 mod bench_ovhcloud;
+mod bench_routes;
 mod browser;
 mod infra;
 mod journeys;

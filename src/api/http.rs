@@ -174,11 +174,21 @@ impl HttpClient {
         body: Option<&B>,
         key: &IdempotencyKey,
     ) -> Result<T, ApiError> {
-        let body = json_body(body)?;
-        let text = self
-            .mutate_text(method, path.to_owned(), body, key.clone())
-            .await?;
+        let text = self.mutate_undecoded(method, path, body, key).await?;
         decode(&text)
+    }
+
+    /// A mutation, answering the body undecoded (for a model decoded elsewhere).
+    pub(crate) async fn mutate_undecoded<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        key: &IdempotencyKey,
+    ) -> Result<String, ApiError> {
+        let body = json_body(body)?;
+        self.mutate_text(method, path.to_owned(), body, key.clone())
+            .await
     }
 
     /// A mutation whose success has no body (204).
@@ -189,8 +199,7 @@ impl HttpClient {
         body: Option<&B>,
         key: &IdempotencyKey,
     ) -> Result<(), ApiError> {
-        let body = json_body(body)?;
-        self.mutate_text(method, path.to_owned(), body, key.clone())
+        self.mutate_undecoded(method, path, body, key)
             .await
             .map(|_| ())
     }

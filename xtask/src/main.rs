@@ -41,7 +41,9 @@ usage: cargo xtask <command>
                         its ratchet
   bench [--runs N] [--invoices 100,10000] [--cpu 1,4] [--only NAME]
                         one table of medians per scenario, account size and CPU slow-down:
-                        page loads, filter keystroke to rows, JS heap and wasm memory
+                        page loads, filter keystroke to rows, JS heap and wasm memory;
+                        each navigation link's click to data, split beside unsplit
+                        (--only routes; builds target/dist-unsplit)
 ";
 
 fn main() -> ExitCode {

@@ -26,6 +26,8 @@ use crate::util::{self, Result, command, root, target_dir};
 /// Where the second release build (public URL `/billing/`) goes.
 pub const SUBPATH_DIST: &str = "target/dist-subpath";
 pub const SUBPATH_PUBLIC_URL: &str = "/billing/";
+/// Where the bench's unsplit build of the portal goes (`cargo xtask bench` only).
+pub const UNSPLIT_DIST: &str = "target/dist-unsplit";
 
 /// Stands for the public URL in a page until it is written for one site.
 const PUBLIC_URL: &str = "%PUBLIC_URL%";
@@ -81,6 +83,8 @@ struct BuiltApp {
 struct AppSpec {
     html: &'static str,
     bin: &'static str,
+    /// Its working directory under `target/release-build/`.
+    work: &'static str,
     split: bool,
     /// Where it goes under the site: "" or "_gallery/".
     under: &'static str,
@@ -90,6 +94,7 @@ struct AppSpec {
 const PORTAL: AppSpec = AppSpec {
     html: "index.html",
     bin: "billing-portal",
+    work: "billing-portal",
     split: true,
     under: "",
     copy_public: true,
@@ -98,11 +103,19 @@ const PORTAL: AppSpec = AppSpec {
 const GALLERY: AppSpec = AppSpec {
     html: "gallery.html",
     bin: "gallery",
+    work: "gallery",
     // Its bench reads invoices through the reference adapter, whose decoders of
     // page-only models are split points (`api::adapters::reference`).
     split: true,
     under: "_gallery/",
     copy_public: false,
+};
+
+/// The portal as it was before the split: every page in one wasm (the bench's baseline).
+const UNSPLIT_PORTAL: AppSpec = AppSpec {
+    work: "billing-portal-unsplit",
+    split: false,
+    ..PORTAL
 };
 
 /// `cargo xtask build [--subpath]`: the portal and the gallery into each site's dist.
@@ -111,20 +124,52 @@ pub fn build(sites: &[Site]) -> Result {
     let portal = build_app(&PORTAL)?;
     let gallery = build_app(&GALLERY)?;
     for site in sites {
-        println!("== writing {} for {}", site.dist.display(), site.public_url);
-        if site.dist.exists() {
-            std::fs::remove_dir_all(&site.dist)
-                .map_err(|error| format!("emptying {}: {error}", site.dist.display()))?;
-        }
+        empty_site(site)?;
         write_app(site, &PORTAL, &portal)?;
         write_app(site, &GALLERY, &gallery)?;
     }
     Ok(())
 }
 
+/// The same commit's portal without the `split` feature, through the same steps, into
+/// [`UNSPLIT_DIST`] for `/` (no gallery): what `cargo xtask bench` compares the split
+/// build with. Its own compilation of the portal (the feature changes the library), whose
+/// raw wasm replaces the split one in Cargo's output: run it after [`build`].
+pub fn build_unsplit() -> Result {
+    util::run(command(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "billing-portal",
+            "--bin",
+            PORTAL.bin,
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    ))?;
+    let portal = build_app(&UNSPLIT_PORTAL)?;
+    let site = Site {
+        dist: root().join(UNSPLIT_DIST),
+        public_url: "/".to_owned(),
+    };
+    empty_site(&site)?;
+    write_app(&site, &UNSPLIT_PORTAL, &portal)
+}
+
+fn empty_site(site: &Site) -> Result {
+    println!("== writing {} for {}", site.dist.display(), site.public_url);
+    if site.dist.exists() {
+        std::fs::remove_dir_all(&site.dist)
+            .map_err(|error| format!("emptying {}: {error}", site.dist.display()))?;
+    }
+    Ok(())
+}
+
 fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
-    println!("== release build of {}", spec.bin);
-    let work = target_dir().join("release-build").join(spec.bin);
+    println!("== release build of {}", spec.work);
+    let work = target_dir().join("release-build").join(spec.work);
     if work.exists() {
         std::fs::remove_dir_all(&work).map_err(|error| format!("emptying {work:?}: {error}"))?;
     }

@@ -1,11 +1,13 @@
 //! Where the wasm's bytes go, by crate and by function, so a size regression names its
 //! cause. The shipped wasm has no names (wasm-opt drops them), so the breakdown rebuilds
 //! the same binary with names kept: Cargo's artifact (the one Trunk just built) through
-//! wasm-bindgen and `wasm-opt -Oz -g`. Reading the binary is a small parser of the wasm
-//! format (code, data and `name` sections), which spares CI a tool install.
+//! wasm-bindgen and `wasm-opt -Oz -g`, and reads its code, data and `name` sections with
+//! `wasmparser` (already built for the splitter, so no tool to install in CI).
 
 use std::collections::HashMap;
 use std::path::Path;
+
+use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
 
 use crate::util::{self, Result, command};
 
@@ -124,169 +126,59 @@ fn shorten(name: &str, limit: usize) -> String {
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8> {
-        let byte = *self
-            .bytes
-            .get(self.at)
-            .ok_or("wasm ends in the middle of a section")?;
-        self.at += 1;
-        Ok(byte)
-    }
-
-    fn leb(&mut self) -> Result<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err("malformed LEB128 number in the wasm".to_owned())
-    }
-
-    fn slice(&mut self, len: usize) -> Result<&'a [u8]> {
-        let end = self
-            .at
-            .checked_add(len)
-            .filter(|&end| end <= self.bytes.len());
-        let end = end.ok_or("wasm section runs past the end of the file")?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(slice)
-    }
-
-    fn name(&mut self) -> Result<String> {
-        let len = self.leb()? as usize;
-        Ok(String::from_utf8_lossy(self.slice(len)?).into_owned())
-    }
-
-    fn done(&self) -> bool {
-        self.at >= self.bytes.len()
-    }
-}
-
-const SECTION_CUSTOM: u8 = 0;
-const SECTION_IMPORT: u8 = 2;
-const SECTION_CODE: u8 = 10;
-const SECTION_DATA: u8 = 11;
-const NAME_SUBSECTION_FUNCTIONS: u8 = 1;
-const IMPORT_KIND_FUNCTION: u8 = 0;
-
-/// Function body sizes (indexed past the imported functions), the data size and the
-/// function names of a wasm module.
+/// Function body sizes (in code-section order, their indices following the imported
+/// functions'), the data section's size and the function names of a wasm module.
 fn parse(bytes: &[u8]) -> Result<Module> {
-    if bytes.get(..4) != Some(b"\0asm") {
-        return Err("not a wasm module".to_owned());
-    }
-    let mut reader = Reader { bytes, at: 8 };
-    let mut imported_functions = 0u64;
-    let mut body_sizes = Vec::new();
+    let fail = |error: wasmparser::BinaryReaderError| format!("reading the wasm: {error}");
+    let mut imported_functions = 0u32;
+    let mut bodies = Vec::new();
     let mut data = 0u64;
-    let mut names: HashMap<u64, String> = HashMap::new();
-    while !reader.done() {
-        let id = reader.byte()?;
-        let len = reader.leb()? as usize;
-        let mut section = Reader {
-            bytes: reader.slice(len)?,
-            at: 0,
-        };
-        match id {
-            SECTION_IMPORT => imported_functions = count_imported_functions(&mut section)?,
-            SECTION_CODE => {
-                for _ in 0..section.leb()? {
-                    let size = section.leb()?;
-                    section.slice(size as usize)?;
-                    body_sizes.push(size);
+    let mut names: HashMap<u32, String> = HashMap::new();
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(fail)? {
+            Payload::ImportSection(imports) => {
+                for import in imports.into_imports() {
+                    if matches!(
+                        import.map_err(fail)?.ty,
+                        TypeRef::Func(_) | TypeRef::FuncExact(_)
+                    ) {
+                        imported_functions += 1;
+                    }
                 }
             }
-            SECTION_DATA => data = len as u64,
-            SECTION_CUSTOM if section.name()? == "name" => {
-                read_function_names(&mut section, &mut names)?;
+            Payload::CodeSectionEntry(body) => bodies.push(length(body.range())),
+            Payload::DataSection(section) => data = length(section.range()),
+            Payload::CustomSection(section) => {
+                if let KnownCustom::Name(subsections) = section.as_known() {
+                    for subsection in subsections {
+                        if let Name::Function(map) = subsection.map_err(fail)? {
+                            for naming in map {
+                                let naming = naming.map_err(fail)?;
+                                names.insert(naming.index, naming.name.to_owned());
+                            }
+                        }
+                    }
+                }
             }
             _ => {}
         }
     }
-    let functions = body_sizes
+    let functions = bodies
         .into_iter()
-        .enumerate()
-        .map(|(index, size)| {
-            let index = imported_functions + index as u64;
-            Function {
-                name: names
-                    .remove(&index)
-                    .unwrap_or_else(|| format!("code[{index}]")),
-                size,
-            }
+        .zip(imported_functions..)
+        .map(|(size, index)| Function {
+            name: names
+                .remove(&index)
+                .unwrap_or_else(|| format!("code[{index}]")),
+            size,
         })
         .collect();
     Ok(Module { functions, data })
 }
 
-fn count_imported_functions(section: &mut Reader) -> Result<u64> {
-    let mut functions = 0;
-    for _ in 0..section.leb()? {
-        section.name()?;
-        section.name()?;
-        match section.byte()? {
-            IMPORT_KIND_FUNCTION => {
-                section.leb()?;
-                functions += 1;
-            }
-            // table: element type + limits
-            1 => {
-                section.byte()?;
-                skip_limits(section)?;
-            }
-            // memory: limits
-            2 => skip_limits(section)?,
-            // global: value type + mutability
-            3 => {
-                section.byte()?;
-                section.byte()?;
-            }
-            // tag: attribute + type index
-            4 => {
-                section.byte()?;
-                section.leb()?;
-            }
-            other => return Err(format!("unknown import kind {other} in the wasm")),
-        }
-    }
-    Ok(functions)
-}
-
-fn skip_limits(section: &mut Reader) -> Result {
-    let flags = section.byte()?;
-    section.leb()?;
-    if flags & 1 != 0 {
-        section.leb()?;
-    }
-    Ok(())
-}
-
-fn read_function_names(section: &mut Reader, names: &mut HashMap<u64, String>) -> Result {
-    while !section.done() {
-        let id = section.byte()?;
-        let len = section.leb()? as usize;
-        let mut sub = Reader {
-            bytes: section.slice(len)?,
-            at: 0,
-        };
-        if id == NAME_SUBSECTION_FUNCTIONS {
-            for _ in 0..sub.leb()? {
-                let index = sub.leb()?;
-                names.insert(index, sub.name()?);
-            }
-        }
-    }
-    Ok(())
+/// Bytes in a part of the module (a body without its size prefix, a section's content).
+fn length(range: std::ops::Range<u64>) -> u64 {
+    range.end - range.start
 }
 
 #[cfg(test)]
@@ -319,13 +211,14 @@ mod tests {
     #[test]
     fn a_module_with_a_named_function_and_data_is_read() {
         // type section: one `() -> ()`; import section: one function; function and
-        // code sections: one 4-byte body; data: 3 bytes; name section naming both.
+        // code sections: one 4-byte body; data: one passive 1-byte segment (4 bytes of
+        // section); name section naming both functions.
         let mut wasm = b"\0asm\x01\0\0\0".to_vec();
         wasm.extend([1, 4, 1, 0x60, 0, 0]);
         wasm.extend([2, 7, 1, 1, b'm', 1, b'f', 0, 0]);
         wasm.extend([3, 2, 1, 0]);
         wasm.extend([10, 6, 1, 4, 0, 0x01, 0x01, 0x0b]);
-        wasm.extend([11, 3, 0, 0, 0]);
+        wasm.extend([11, 4, 1, 1, 1, b'x']);
         let names: &[u8] = &[
             4, b'n', b'a', b'm', b'e', // custom section "name"
             1, 11, 2, // function names: 11 bytes, 2 entries
@@ -336,7 +229,7 @@ mod tests {
         wasm.extend(names);
 
         let module = parse(&wasm).expect("a valid module");
-        assert_eq!(module.data, 3);
+        assert_eq!(module.data, 4);
         assert_eq!(module.functions.len(), 1);
         assert_eq!(module.functions[0].name, "abcde");
         assert_eq!(module.functions[0].size, 4);

@@ -38,6 +38,8 @@ fn with_query(path: &str, query: String) -> String {
 /// of every page's models. Only models a single page reads go there; the
 /// page's chunk is already loaded when it asks, so this costs no request.
 /// Elsewhere (`trunk serve`, the tests) `decode` is the plain decoder.
+// rustfmt indents the attribute further on every run (not idempotent here).
+#[rustfmt::skip]
 macro_rules! decoded_in {
     ($chunk:ident, $name:ident, $model:ty) => {
         pub mod $name {
@@ -45,13 +47,13 @@ macro_rules! decoded_in {
             use crate::api::ApiError;
 
             #[cfg_attr(
-                        feature = "split",
-                        ::leptos::wasm_split::wasm_split(
-                            $chunk,
-                            wasm_split_path = ::leptos::wasm_split,
-                            fallible
-                        )
-                    )]
+                feature = "split",
+                ::leptos::wasm_split::wasm_split(
+                    $chunk,
+                    wasm_split_path = ::leptos::wasm_split,
+                    fallible
+                )
+            )]
             fn $name(text: String) -> Result<$model, ApiError> {
                 crate::api::error::decode(&text)
             }
@@ -79,6 +81,7 @@ mod decoded_in_pages {
     decoded_in!(invoice_detail, invoice, Invoice);
     decoded_in!(order_detail, order, Order);
     decoded_in!(order_tracking, follow_up, FollowUp);
+    decoded_in!(payment_methods, created_method, CreatePaymentMethodResponse);
 }
 
 impl ReferenceAdapter {
@@ -94,6 +97,29 @@ impl ReferenceAdapter {
     {
         let text = self.http.get_text(path, cancel.clone());
         Box::pin(async move { decode(text.await?).await })
+    }
+
+    /// A mutation whose answer `decode` reads (one of [`decoded_in_pages`]).
+    fn write_in_page<B, T: 'static, Decoding>(
+        &self,
+        method: Method,
+        path: String,
+        body: B,
+        key: &IdempotencyKey,
+        decode: fn(String) -> Decoding,
+    ) -> ApiFuture<T>
+    where
+        B: serde::Serialize + 'static,
+        Decoding: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+    {
+        let http = self.http.clone();
+        let key = key.clone();
+        Box::pin(async move {
+            let text = http
+                .mutate_undecoded(method, &path, Some(&body), &key)
+                .await?;
+            decode(text).await
+        })
     }
 
     fn read<T: serde::de::DeserializeOwned + 'static>(
@@ -178,11 +204,12 @@ impl BillingBackend for ReferenceAdapter {
         request: &WithdrawRequest,
         key: &IdempotencyKey,
     ) -> ApiFuture<Order> {
-        self.write(
+        self.write_in_page(
             Method::POST,
             format!("/orders/{}/withdraw", segment(id)),
-            Some(request.clone()),
+            request.clone(),
             key,
+            decoded_in_pages::order::decode,
         )
     }
 
@@ -291,11 +318,12 @@ impl BillingBackend for ReferenceAdapter {
         request: &CreatePaymentMethodRequest,
         key: &IdempotencyKey,
     ) -> ApiFuture<CreatePaymentMethodResponse> {
-        self.write(
+        self.write_in_page(
             Method::POST,
             "/payment-methods".into(),
-            Some(request.clone()),
+            request.clone(),
             key,
+            decoded_in_pages::created_method::decode,
         )
     }
 
