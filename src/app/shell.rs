@@ -1,7 +1,7 @@
 //! The signed-in frame: skip link, header (with the navigation), the routed
 //! page, the footer and the toasts.
 
-use super::router::AppRoutes;
+use super::router::{AppRoutes, prefetch_page_at};
 use crate::components::{Header, PageMounts, ToastRegion, provide_toasts};
 use crate::i18n::*;
 use crate::routes;
@@ -25,7 +25,9 @@ pub fn Shell() -> impl IntoView {
     view! {
         <Router base=base>
             // The frame the header measures itself against (style/layout.css).
-            <div class="app-frame">
+            <div class="app-frame"
+                on:pointerover=move |event| prefetch_link_target(event.target())
+                on:focusin=move |event| prefetch_link_target(event.target())>
                 <a class="skip-link" href="#main">{t!(i18n, app.skip_link)}</a>
                 <Header />
                 <main id="main" class="page" tabindex="-1">
@@ -40,5 +42,48 @@ pub fn Shell() -> impl IntoView {
             </div>
             <ToastRegion />
         </Router>
+    }
+}
+
+/// A pointer resting on a link, or the keyboard's focus reaching one, starts
+/// fetching the code of the page it leads to (`prefetch_page_at`): a page's
+/// first visit otherwise waits for its chunks after the click (130–350 ms at
+/// full speed, `cargo xtask bench --only routes`), and a hand takes longer
+/// than that to click. Only links of this portal lead to a chunk.
+fn prefetch_link_target(target: Option<web_sys::EventTarget>) {
+    use wasm_bindgen::JsCast;
+    thread_local! {
+        // `pointerover` fires at every element crossed: one start per link.
+        static LAST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let Some(link) = target
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten())
+    else {
+        return;
+    };
+    let href = link.get_attribute("href").unwrap_or_default();
+    let Some(url) = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new_with_base(&href, &base).ok())
+    else {
+        return;
+    };
+    if url.origin() != window().location().origin().unwrap_or_default() {
+        return;
+    }
+    let path = url.pathname();
+    let is_new = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let is_new = *last != path;
+        if is_new {
+            last.clone_from(&path);
+        }
+        is_new
+    });
+    if is_new {
+        prefetch_page_at(&path);
     }
 }

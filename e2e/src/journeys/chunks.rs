@@ -5,7 +5,7 @@
 use anyhow::{Result, ensure};
 use serde_json::{Value, json};
 
-use crate::browser::{Browser, testid};
+use crate::browser::{Browser, DEFAULT_WAIT, testid};
 
 /// The wasm files this page has fetched so far, by file name.
 async fn wasm_fetched(browser: &Browser) -> Result<Vec<String>> {
@@ -51,6 +51,34 @@ pub async fn pages_load_their_code_on_first_visit_and_survive_a_failed_chunk(
         "config.json should be fetched once, by its preload; the fetches were {config}"
     );
 
+    // The keyboard's focus on a link (or a pointer over it) starts fetching the code
+    // of the page it leads to, before any click; the page stays where it is.
+    let nav = testid("primary-nav");
+    browser
+        .js(
+            "document.querySelector(arguments[0]).focus();",
+            vec![json!(format!("{nav} a[href$=\"orders\"]"))],
+        )
+        .await?;
+    browser
+        .poll(
+            "the orders page's chunk, fetched on focus",
+            DEFAULT_WAIT,
+            || async {
+                let fetched = wasm_fetched(browser).await?;
+                Ok(fetched
+                    .iter()
+                    .any(|name| name.starts_with("split_orders-"))
+                    .then_some(()))
+            },
+        )
+        .await?;
+    let path = browser.current_path().await?;
+    ensure!(
+        path == browser.app_path("/"),
+        "focusing a link must not follow it, the page is now {path}"
+    );
+
     // The network refuses the invoices list's code: the customer is told, in French,
     // and the header and navigation keep working.
     browser.cdp("Network.enable", json!({})).await?;
@@ -60,7 +88,6 @@ pub async fn pages_load_their_code_on_first_visit_and_survive_a_failed_chunk(
             json!({ "urls": ["*split_invoices-*"] }),
         )
         .await?;
-    let nav = testid("primary-nav");
     browser
         .click(&format!("{nav} a[href$=\"invoices\"]"))
         .await?;
