@@ -176,6 +176,15 @@ async fn both_shapes_of_the_same_seed_give_the_same_amounts_to_the_cent() {
             let got = mapping::order(&order, &status, &details, None, &me, now());
             assert_eq!(got.kind, full.kind, "order {}", want.id);
             assert_eq!(got.withdrawable, full.withdrawable, "order {}", want.id);
+            // The deadline, ahead or past, so the page says when the period ended
+            // (an order with a line outside the right has none: that line is the reason).
+            if !full.lines.iter().any(|l| l.withdrawal_excluded) {
+                assert_eq!(
+                    got.withdrawal_deadline, full.withdrawal_deadline,
+                    "order {}",
+                    want.id
+                );
+            }
             assert_eq!(cents(&got.tax), cents(&full.tax));
             for (l, r) in got.lines.iter().zip(&full.lines) {
                 assert_eq!(l.total_excl_tax, r.total_excl_tax);
@@ -361,7 +370,7 @@ async fn the_mutations_the_portal_uses_answer_in_ovhcloud_shapes() {
     .await;
     assert_eq!(status, StatusCode::OK, "{text}");
     let order: ovh::Order = decode(&text).unwrap();
-    let outcome = mapping::pay_outcome(&order);
+    let outcome = mapping::debt_pay_outcome(&order, false);
     assert!(
         matches!(
             outcome.status,
@@ -395,6 +404,33 @@ async fn the_mutations_the_portal_uses_answer_in_ovhcloud_shapes() {
         .await;
         assert_eq!(status, "cancelling");
     }
+
+    // Paying an order with a method the customer must approve (PayPal here): OVHcloud
+    // answers `null`, the order stays unpaid and its `url` is where the customer approves.
+    let unpaid_orders: Page<OrderSummary> =
+        get(&app, &cookie, "/api/v1/orders?status=notPaid&pageSize=200").await;
+    let unpaid_order = unpaid_orders.items.first().expect("an unpaid order");
+    let body = serde_json::to_string(&ovh::PayOrder {
+        payment_method: ovh::PaymentMethodChoice {
+            id: ovh::Id(billing_dev_api::ovhcloud::number("pm-fr-paypal")),
+        },
+    })
+    .unwrap();
+    let path = format!("/ovh/1.0/me/order/{}", unpaid_order.id);
+    let (status, text) = send(&app, &cookie, "POST", &format!("{path}/pay"), Some(body)).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert_eq!(text, "null");
+    let status: String = get(&app, &cookie, &format!("{path}/status")).await;
+    let order: ovh::Order = get(&app, &cookie, &path).await;
+    let outcome = mapping::order_pay_outcome(&unpaid_order.id, &status, Some(&order));
+    assert_eq!(outcome.status, PaymentOutcomeStatus::ActionRequired);
+    assert!(
+        outcome
+            .redirect_url
+            .as_deref()
+            .is_some_and(|url| url.contains("/api/v1/_dev/3ds/")),
+        "{outcome:?}"
+    );
 
     // Payment methods: make another the default, then delete it.
     let ids: Vec<ovh::Id> = get(&app, &cookie, "/ovh/1.0/me/payment/method").await;

@@ -25,6 +25,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::auth::{self, Authed};
+use crate::billing::PayTarget;
 use crate::problem::{ApiError, ApiResult};
 use crate::routes::{balance, invoices, orders, payment_methods};
 use crate::seed::CustomerData;
@@ -265,18 +266,19 @@ fn find_order<'a>(cd: &'a CustomerData, id: &str) -> ApiResult<&'a Order> {
         .ok_or_else(|| ApiError::not_found("order", id))
 }
 
-fn order_of(cd: &CustomerData, order: &Order, now: DateTimeOffset) -> ovh::Order {
-    let current = orders::current(cd, order, now);
+fn order_of(order: &Order) -> ovh::Order {
     let pw = password(&order.id);
     ovh::Order {
         order_id: Id(number(&order.id)),
         date: order.date,
         expiration_date: Some(order.expiration_date),
-        // OVHcloud sends a retraction date only where the right applies.
-        retraction_date: current
-            .withdrawable
-            .then_some(order.withdrawal_deadline)
-            .flatten(),
+        // A property of the order, ahead or past: a consumer's purchase
+        // has one unless a line is outside the right (a domain name, a
+        // licence); a business's order or a renewal has none. The client
+        // decides from it and the status.
+        retraction_date: order
+            .withdrawal_deadline
+            .filter(|_| !crate::seed::has_excluded_lines(order)),
         password: Some(pw.clone()),
         pdf_url: Some(format!("{}?orderPassword={pw}", order.pdf_url)),
         url: Some(format!("{}?orderPassword={pw}", order.html_url)),
@@ -309,14 +311,13 @@ async fn order_list(
     headers: HeaderMap,
     Query(q): Query<Vec<(String, String)>>,
 ) -> Response {
-    let now = state.now();
     let db = state.db();
     let cd = &db.customers[me.customer];
     let mut items: Vec<&Order> = cd.orders.iter().filter(|o| in_dates(&q, o.date)).collect();
     items.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
     let ids = items.iter().map(|o| Id(number(&o.id))).collect();
     listing(&state, &headers, ids, |id| {
-        find_order(cd, &id.0).ok().map(|o| order_of(cd, o, now))
+        find_order(cd, &id.0).ok().map(order_of)
     })
 }
 
@@ -324,11 +325,26 @@ async fn order(
     State(state): State<AppState>,
     Extension(me): Extension<Authed>,
     Path(id): Path<String>,
+    headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let now = state.now();
     let db = state.db();
     let cd = &db.customers[me.customer];
-    Ok(json(&order_of(cd, find_order(cd, &id)?, now)))
+    let order = find_order(cd, &id)?;
+    let mut shaped = order_of(order);
+    // OVHcloud's `url` of an unpaid order is where the customer pays it: a
+    // payment waiting on the customer (3-D Secure, a PayPal approval) is
+    // finished there, here on the reference API's 3-D Secure page.
+    let waiting = cd.attempts.iter().rev().find(|a| {
+        a.open && matches!(&a.target, PayTarget::Order { order_id, .. } if *order_id == order.id)
+    });
+    if let (OrderStatus::NotPaid, Some(attempt)) = (order.status, waiting) {
+        shaped.url = Some(format!(
+            "{}/api/v1/_dev/3ds/{}",
+            crate::routes::base_url(&headers),
+            attempt.id
+        ));
+    }
+    Ok(json(&shaped))
 }
 
 async fn order_status(

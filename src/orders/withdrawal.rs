@@ -33,6 +33,10 @@ pub enum Withdrawal {
     Closed,
     /// A renewal or regularisation: the right covers new purchases.
     NotAPurchase,
+    /// The API refused and nothing the portal knows explains it (no deadline
+    /// on a purchase, a deadline still ahead): said neutrally, never a guess
+    /// such as a personalised service the order does not contain.
+    Unexplained,
 }
 
 /// What applies to `order` for a customer of `kind` at `now`. The API's
@@ -58,7 +62,7 @@ pub fn withdrawal_for(order: &Order, kind: CustomerKind, now: DateTimeOffset) ->
         Some(deadline) if deadline <= now => Withdrawal::PastDeadline { deadline },
         None if order.kind != OrderKind::Purchase => Withdrawal::NotAPurchase,
         // The API refused without a reason this portal can name.
-        _ => Withdrawal::Excluded,
+        _ => Withdrawal::Unexplained,
     }
 }
 
@@ -77,6 +81,7 @@ pub fn refusal_text(locale: Locale, withdrawal: Withdrawal) -> Option<String> {
         Withdrawal::NotAPurchase => {
             td_string!(locale, order_withdrawal.why_not_a_purchase).to_owned()
         }
+        Withdrawal::Unexplained => td_string!(locale, order_withdrawal_unexplained.why).to_owned(),
     })
 }
 
@@ -345,9 +350,41 @@ mod tests {
             Withdrawal::Business,
             Withdrawal::Excluded,
             Withdrawal::NotPaid,
+            Withdrawal::Unexplained,
         ] {
             assert!(refusal_text(Locale::fr, w).is_some());
         }
+    }
+
+    /// A refusal nothing explains (a purchase without a deadline, or with one
+    /// still ahead) reads as such, not as a personalised service or a licence
+    /// the order does not contain.
+    #[test]
+    fn a_refusal_without_a_known_reason_is_not_called_an_exclusion() {
+        let now = at("2026-11-29T10:00:00+01:00");
+        let no_deadline = order(OrderStatus::Delivered, false, None);
+        assert_eq!(
+            withdrawal_for(&no_deadline, CustomerKind::Consumer, now),
+            Withdrawal::Unexplained
+        );
+        let ahead = order(
+            OrderStatus::Delivered,
+            false,
+            Some("2026-12-04T10:00:00+01:00"),
+        );
+        assert_eq!(
+            withdrawal_for(&ahead, CustomerKind::Consumer, now),
+            Withdrawal::Unexplained
+        );
+        for locale in [Locale::fr, Locale::it, Locale::en] {
+            let text = refusal_text(locale, Withdrawal::Unexplained).unwrap_or_default();
+            let excluded = refusal_text(locale, Withdrawal::Excluded).unwrap_or_default();
+            assert!(!text.is_empty() && text != excluded, "{locale:?}: {text}");
+        }
+        assert!(
+            refusal_text(Locale::fr, Withdrawal::Unexplained)
+                .is_some_and(|t| !t.contains("personnalisé") && !t.contains("licence"))
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use super::invoice_actions::{add_invoice_extras, api_invoices, bulk};
 use super::orders::{amount_of, api_amount, api_get, counters, js_click};
+use super::ovhcloud::{shown_id, shown_invoice_id};
 use crate::browser::{Browser, DEFAULT_WAIT, testid};
 
 const TABLE_ROWS: &str = "[data-testid=invoices-table] tbody tr";
@@ -22,6 +23,15 @@ const UNPAID: &str = "status=unpaid,overdue";
 /// What the order numbers of the seed's extra invoices (euros and pounds) contain.
 const EXTRAS_ORDERS: &str = "20987654";
 const APPROVE: &str = "button[name=decision][value=approve]";
+
+/// Where this run's adapter posts an invoice's payment (the dev API counts the requests).
+fn pay_path(browser: &Browser) -> &'static str {
+    if browser.through_ovhcloud() {
+        "/ovh/1.0/me/debtAccount/"
+    } else {
+        "/api/v1/invoices/"
+    }
+}
 
 fn id_of(value: &Value) -> String {
     value["id"].as_str().unwrap_or_default().to_owned()
@@ -180,14 +190,16 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
                 .contains(EXTRAS_ORDERS)
         })
         .ok_or_else(|| anyhow!("the seed has no unpaid invoice in euros"))?;
-    let id = id_of(first);
+    // The API's id (to read it back) and the one the page shows and links to.
+    let (id, shown) = (id_of(first), shown_invoice_id(browser, first));
+    let visa = shown_id(browser, "pm-fr-visa");
     let before = counters(browser).await?;
 
     // The row's `...`: this invoice alone, its balance, in euros, the default card.
-    row_action(browser, &id, "Régler mon solde immédiatement").await?;
+    row_action(browser, &shown, "Régler mon solde immédiatement").await?;
     ensure!(
-        listed(browser).await? == vec![id.clone()],
-        "the dialog does not list just {id}"
+        listed(browser).await? == vec![shown.clone()],
+        "the dialog does not list just {shown}"
     );
     ensure!(
         dialog_amount(browser).await? == api_amount(&first["balanceDue"])?,
@@ -196,14 +208,14 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
     browser
         .wait_text(&testid("invoice-pay-currency"), "EUR", |t| t == "EUR")
         .await?;
-    wait_method(browser, "pm-fr-visa").await?;
+    wait_method(browser, &visa).await?;
 
     // A double click on confirm: one request, one payment.
     let pay_requests = || {
         browser
             .infra
             .dev_api
-            .request_count("POST", "/api/v1/invoices/")
+            .request_count("POST", pay_path(browser))
     };
     let requests_before = pay_requests().await?;
     js_click(browser, &testid("checkout-confirm"), 2).await?;
@@ -232,7 +244,7 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
         .poll(
             "the paid invoice to leave the unpaid list",
             DEFAULT_WAIT,
-            || async { Ok((!browser.is_visible(&row(&id)).await?).then_some(())) },
+            || async { Ok((!browser.is_visible(&row(&shown)).await?).then_some(())) },
         )
         .await?;
 
@@ -245,12 +257,14 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
         .into_iter()
         .find(|i| currency_of(i) == "GBP")
         .ok_or_else(|| anyhow!("no invoice in pounds: were the extras added?"))?;
-    browser.wait_visible(&row(&id_of(&pounds))).await?;
+    browser
+        .wait_visible(&row(&shown_invoice_id(browser, &pounds)))
+        .await?;
     browser.click(&testid("select-all")).await?;
     let requests = browser
         .infra
         .dev_api
-        .request_count("POST", "/api/v1/invoices/")
+        .request_count("POST", pay_path(browser))
         .await?;
     bulk(browser, "Régler la sélection").await?;
     let refusal = browser
@@ -267,7 +281,7 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
     let requests_after = browser
         .infra
         .dev_api
-        .request_count("POST", "/api/v1/invoices/")
+        .request_count("POST", pay_path(browser))
         .await?;
     ensure!(
         requests_after == requests,
@@ -287,14 +301,14 @@ pub async fn invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it(
         .into_iter()
         .find(|i| currency_of(i) == "EUR")
         .ok_or_else(|| anyhow!("no extra invoice in euros"))?;
-    let euros_id = id_of(&euros);
+    let (euros_id, euros_shown) = (id_of(&euros), shown_invoice_id(browser, &euros));
     browser.click(&testid("clear-selection")).await?;
-    row_action(browser, &euros_id, "Salda subito l'importo dovuto").await?;
+    row_action(browser, &euros_shown, "Salda subito l'importo dovuto").await?;
     ensure!(
-        listed(browser).await? == vec![euros_id.clone()],
-        "the dialog does not list just {euros_id}"
+        listed(browser).await? == vec![euros_shown.clone()],
+        "the dialog does not list just {euros_shown}"
     );
-    wait_method(browser, "pm-fr-visa").await?;
+    wait_method(browser, &visa).await?;
     pay_behind_the_page(browser, &euros_id).await?;
     browser.click(&testid("checkout-confirm")).await?;
     browser

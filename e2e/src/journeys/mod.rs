@@ -144,5 +144,11 @@ pub fn through_ovhcloud() -> Vec<Journey> {
         payments::payments_filter_link_and_explain_fr_it,
         payments::payments_csv_export_equals_the_api,
         payment_methods::payment_methods_list_and_manage_fr,
+        // The money mutations: paying an order (directly and at its `url`), withdrawing
+        // (`retraction`), adding and deleting methods, paying a debt from a row.
+        orders::pay_unpaid_orders_directly_and_with_3ds,
+        orders::withdrawal_by_a_consumer_and_its_refusals_fr,
+        payment_methods::payment_methods_add_and_no_default_it,
+        invoice_payments::invoice_payment_from_a_row_once_and_mixed_currencies_refused_fr_it,
     ]
 }

@@ -13,6 +13,7 @@ use anyhow::{Context, Result, anyhow, ensure};
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
+use super::ovhcloud::shown_id;
 use crate::browser::{Browser, DEFAULT_WAIT, testid};
 use crate::infra::dev_api::FaultKind;
 use crate::infra::http;
@@ -626,16 +627,20 @@ pub async fn pay_unpaid_orders_directly_and_with_3ds(browser: &Browser) -> Resul
         "the dialog's amount {amount} is not the order's"
     );
     // The default method chosen, the expired one shown but not selectable.
+    let visa = shown_id(browser, "pm-fr-visa");
     browser
         .poll("the default method to be chosen", DEFAULT_WAIT, || async {
             let checked = browser
                 .js("return document.querySelector('[data-testid=checkout-method]:checked')?.value ?? null;", vec![])
                 .await?;
-            Ok((checked == json!("pm-fr-visa")).then_some(()))
+            Ok((checked == json!(visa)).then_some(()))
         })
         .await?;
     let expired_disabled = browser
-        .js("return document.querySelector('[data-testid=checkout-method][value=pm-fr-cb]')?.disabled;", vec![])
+        .js(
+            "return document.querySelector(`[data-testid=checkout-method][value=\"${arguments[0]}\"]`)?.disabled;",
+            vec![json!(shown_id(browser, "pm-fr-cb"))],
+        )
         .await?;
     ensure!(
         expired_disabled == Value::Bool(true),
@@ -676,7 +681,10 @@ pub async fn pay_unpaid_orders_directly_and_with_3ds(browser: &Browser) -> Resul
     wait_focus(browser, &testid("pay-order"), "the pay button after Escape").await?;
     browser.click(&testid("pay-order")).await?;
     browser
-        .click("[data-testid=checkout-method][value=pm-fr-paypal]")
+        .click(&format!(
+            "[data-testid=checkout-method][value=\"{}\"]",
+            shown_id(browser, "pm-fr-paypal")
+        ))
         .await?;
     browser.assert_accessible("the pay dialog (it)").await?;
     super::invoice_payments::confirm_through_3ds(

@@ -309,6 +309,16 @@ async fn add_card_through_provider(browser: &Browser, decision: &str) -> Result<
 }
 
 pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<()> {
+    // The seed's ids and the API's paths as this run's adapter names them.
+    let (amex, sepa) = (
+        shown_id(browser, "pm-it-amex"),
+        shown_id(browser, "pm-it-sepa"),
+    );
+    let methods_api = if browser.through_ovhcloud() {
+        OVHCLOUD_METHODS_API
+    } else {
+        METHODS_API
+    };
     browser.sign_in_at("it-business", "payment-methods").await?;
     browser.select_language("it").await?;
     browser
@@ -316,20 +326,16 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
         .await?;
 
     // Delete both methods (confirming each): no default is left, and both pages say so.
-    browser
-        .click(&in_row("pm-it-amex", "delete-method"))
-        .await?;
+    browser.click(&in_row(&amex, "delete-method")).await?;
     browser.click(&testid("confirm-delete")).await?;
-    wait_gone(browser, &row("pm-it-amex")).await?;
-    browser
-        .click(&in_row("pm-it-sepa", "delete-method"))
-        .await?;
+    wait_gone(browser, &row(&amex)).await?;
+    browser.click(&in_row(&sepa, "delete-method")).await?;
     browser
         .wait_text_contains(&testid("delete-default-consequence"), "rinnovo automatico")
         .await?;
     browser.assert_accessible("delete dialog (it)").await?;
     browser.click(&testid("confirm-delete")).await?;
-    wait_gone(browser, &row("pm-it-sepa")).await?;
+    wait_gone(browser, &row(&sepa)).await?;
     browser.wait_visible(&testid("warning-no-default")).await?;
     browser.goto("").await?;
     browser.wait_visible(&testid("warning-no-default")).await?;
@@ -367,7 +373,7 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     let posts_before = browser
         .infra
         .dev_api
-        .request_count("POST", METHODS_API)
+        .request_count("POST", methods_api)
         .await?;
     type_into(browser, &testid("sepa-holder"), "Giulia Rossi").await?;
     type_into(browser, &testid("sepa-iban"), "IT60X0542811101000000123457").await?;
@@ -389,7 +395,7 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     let posts_after = browser
         .infra
         .dev_api
-        .request_count("POST", METHODS_API)
+        .request_count("POST", methods_api)
         .await?;
     ensure!(posts_after == posts_before, "an invalid IBAN was sent");
 
@@ -403,6 +409,12 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     browser
         .wait_text_contains(&testid("sepa-iban-message"), "IBAN valido")
         .await?;
+    if browser.through_ovhcloud() {
+        // OVHcloud's `POST /me/payment/method` carries no IBAN nor holder (the customer
+        // gives them on the page at the `url` it answers): the portal's in-page mandate
+        // has no OVHcloud equivalent, so the mandate is not sent there.
+        return Ok(());
+    }
     browser.click(&testid("sepa-submit")).await?;
     notice_with_tone(browser, "success", "IT60 •••• •••• 3456").await?;
     browser
@@ -411,7 +423,7 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     let posts_sent = browser
         .infra
         .dev_api
-        .request_count("POST", METHODS_API)
+        .request_count("POST", methods_api)
         .await?;
     ensure!(
         posts_sent == posts_before + 1,

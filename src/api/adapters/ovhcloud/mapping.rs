@@ -178,12 +178,17 @@ pub fn order_kind(details: &[ovh::OrderDetail]) -> OrderKind {
 }
 
 /// The customer may withdraw while `retractionDate` is ahead (OVHcloud sends
-/// none when the right does not apply) and the order is not being cancelled.
+/// none when the right does not apply, and keeps the date once it has passed)
+/// on an order paid and still going: an unpaid one simply expires, a
+/// cancelled one is over.
 fn withdrawable(order: &ovh::Order, status: OrderStatus, now: DateTimeOffset) -> bool {
     order.retraction_date.is_some_and(|until| until > now)
-        && !matches!(
+        && matches!(
             status,
-            OrderStatus::Cancelled | OrderStatus::Cancelling | OrderStatus::Expired
+            OrderStatus::Checking
+                | OrderStatus::DocumentsRequested
+                | OrderStatus::Delivering
+                | OrderStatus::Delivered
         )
 }
 
@@ -567,20 +572,46 @@ pub fn create_payment_method(request: &CreatePaymentMethodRequest) -> ovh::Creat
 
 /// Paying a debt answers an order to pay at its `url`: the customer is sent
 /// there (the portal appends where to come back).
-pub fn pay_outcome(order: &ovh::Order) -> PaymentOutcome {
-    match order.url.clone().filter(|u| !u.is_empty()) {
-        Some(url) => PaymentOutcome {
-            status: PaymentOutcomeStatus::ActionRequired,
-            redirect_url: Some(url),
-            order_id: Some(order.order_id.0.clone()),
-            payment_id: None,
-        },
-        None => PaymentOutcome {
-            status: PaymentOutcomeStatus::Pending,
-            redirect_url: None,
-            order_id: Some(order.order_id.0.clone()),
-            payment_id: None,
-        },
+/// A debt paid (or every debt): the customer finishes at the answered
+/// order's `url` when it has one; without one the payment went through when
+/// the debts read again are `settled`, else it is under way.
+pub fn debt_pay_outcome(order: &ovh::Order, settled: bool) -> PaymentOutcome {
+    let url = order.url.clone().filter(|u| !u.is_empty());
+    let status = match (&url, settled) {
+        (Some(_), _) => PaymentOutcomeStatus::ActionRequired,
+        (None, true) => PaymentOutcomeStatus::Succeeded,
+        (None, false) => PaymentOutcomeStatus::Pending,
+    };
+    PaymentOutcome {
+        status,
+        redirect_url: url,
+        order_id: Some(order.order_id.0.clone()),
+        payment_id: None,
+    }
+}
+
+/// A debt with nothing left to pay: paid, or no amount due.
+pub fn debt_settled(debt: &ovh::Debt) -> bool {
+    debt.status == "PAID" || money(&debt.due_amount).amount.is_zero()
+}
+
+/// What paying order `id` came to, from its status read after OVHcloud
+/// answered `null`: moved on to a paid status means paid; still unpaid, the
+/// customer finishes at the order's `url`; anything else is under way.
+pub fn order_pay_outcome(id: &str, status: &str, unpaid: Option<&ovh::Order>) -> PaymentOutcome {
+    let url = unpaid.and_then(|o| o.url.clone()).filter(|u| !u.is_empty());
+    let status = match (status, &url) {
+        ("checking" | "documentsRequested" | "delivering" | "delivered", _) => {
+            PaymentOutcomeStatus::Succeeded
+        }
+        ("notPaid", Some(_)) => PaymentOutcomeStatus::ActionRequired,
+        _ => PaymentOutcomeStatus::Pending,
+    };
+    PaymentOutcome {
+        status,
+        redirect_url: url.filter(|_| status == PaymentOutcomeStatus::ActionRequired),
+        order_id: Some(id.to_owned()),
+        payment_id: None,
     }
 }
 

@@ -533,7 +533,18 @@ impl OvhcloudAdapter {
             )
             .await?;
         self.forget();
-        Ok(mapping::pay_outcome(&order))
+        // Nothing to do at a `url`: the debt, read again, says whether it
+        // went through (gone or nothing left due) or is still under way.
+        let settled = match order.url.as_deref() {
+            Some(url) if !url.is_empty() => false,
+            _ => absent_on_404(
+                self.http
+                    .get::<ovh::Debt>(&format!("/me/bill/{}/debt", segment(bill_id)), &cancel)
+                    .await,
+            )?
+            .is_none_or(|debt| mapping::debt_settled(&debt)),
+        };
+        Ok(mapping::debt_pay_outcome(&order, settled))
     }
 
     async fn pay_everything(&self, key: &IdempotencyKey) -> ApiResult<PaymentOutcome> {
@@ -542,7 +553,17 @@ impl OvhcloudAdapter {
             .mutate::<(), _>(Method::POST, "/me/debtAccount/pay", None, key)
             .await?;
         self.forget();
-        Ok(mapping::pay_outcome(&order))
+        let settled = match order.url.as_deref() {
+            Some(url) if !url.is_empty() => false,
+            _ => {
+                let cancel = web_sys::AbortController::new()
+                    .map_err(|_| ApiError::Network("AbortController".into()))?
+                    .signal();
+                let account: ovh::DebtAccount = self.http.get("/me/debtAccount", &cancel).await?;
+                mapping::money(&account.due_amount).amount.is_zero()
+            }
+        };
+        Ok(mapping::debt_pay_outcome(&order, settled))
     }
 }
 
@@ -639,13 +660,20 @@ impl BillingBackend for OvhcloudAdapter {
                 )
                 .await?;
             this.forget();
-            // OVHcloud answers `null`: the payment is under way.
-            Ok(PaymentOutcome {
-                status: PaymentOutcomeStatus::Pending,
-                redirect_url: None,
-                order_id: Some(id),
-                payment_id: None,
-            })
+            // OVHcloud answers `null`; the order's status then tells whether
+            // the payment went through, and an order still unpaid is paid at
+            // its `url` (a payment waiting on the customer: 3-D Secure, a
+            // PayPal approval).
+            let cancel = web_sys::AbortController::new()
+                .map_err(|_| ApiError::Network("AbortController".into()))?
+                .signal();
+            let path = format!("/me/order/{}", segment(&id));
+            let status: String = this.http.get(&format!("{path}/status"), &cancel).await?;
+            let order = match status.as_str() {
+                "notPaid" => Some(this.http.get::<ovh::Order>(&path, &cancel).await?),
+                _ => None,
+            };
+            Ok(mapping::order_pay_outcome(&id, &status, order.as_ref()))
         })
     }
 

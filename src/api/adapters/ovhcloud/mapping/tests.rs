@@ -109,6 +109,32 @@ fn an_order_maps_with_its_bare_status_details_and_withdrawal_right() {
 }
 
 #[test]
+fn a_retraction_date_opens_the_right_only_ahead_and_on_a_paid_order() {
+    let ahead: ovh::Order = decode(&order_json(r#""2026-12-04T09:00:00+01:00""#)).unwrap();
+    // Unpaid: it expires rather than being withdrawn; cancelled: already over.
+    for status in ["notPaid", "cancelling", "cancelled", "unknown"] {
+        assert!(
+            !order_summary(&ahead, status, None, now()).withdrawable,
+            "{status}"
+        );
+    }
+    for status in ["checking", "documentsRequested", "delivering", "delivered"] {
+        assert!(
+            order_summary(&ahead, status, None, now()).withdrawable,
+            "{status}"
+        );
+    }
+    // Past: no right, and the date stays on the order so the page can say
+    // when the period ended.
+    let past: ovh::Order = decode(&order_json(r#""2026-11-22T09:00:00+01:00""#)).unwrap();
+    let me = me_json();
+    let mapped = order(&past, "delivered", &[], None, &me, now());
+    assert!(!mapped.withdrawable);
+    assert_eq!(mapped.withdrawal_deadline, past.retraction_date);
+    assert!(mapped.withdrawal_deadline.is_some());
+}
+
+#[test]
 fn order_statuses_map_one_to_one_and_expiry_is_derived() {
     let past = Some(now() - chrono::Duration::days(1));
     let future = Some(now() + chrono::Duration::days(1));
@@ -350,8 +376,53 @@ fn the_account_becomes_the_session_and_the_balance() {
 #[test]
 fn paying_a_debt_sends_the_customer_to_the_order_url() {
     let o: ovh::Order = decode(&order_json("null")).unwrap();
-    let outcome = pay_outcome(&o);
+    // Settled or not, a url means the customer finishes there.
+    for settled in [false, true] {
+        let outcome = debt_pay_outcome(&o, settled);
+        assert_eq!(outcome.status, PaymentOutcomeStatus::ActionRequired);
+        assert!(outcome.redirect_url.unwrap().contains("orderId=4201"));
+        assert_eq!(outcome.order_id.as_deref(), Some("4201"));
+    }
+}
+
+#[test]
+fn a_debt_paid_without_a_url_is_paid_only_once_nothing_is_due() {
+    let mut o: ovh::Order = decode(&order_json("null")).unwrap();
+    o.url = None;
+    let paid = debt_pay_outcome(&o, true);
+    assert_eq!(paid.status, PaymentOutcomeStatus::Succeeded);
+    assert_eq!(paid.redirect_url, None);
+    let under_way = debt_pay_outcome(&o, false);
+    assert_eq!(under_way.status, PaymentOutcomeStatus::Pending);
+
+    let decode_debt =
+        |status: &str, due: &str| -> ovh::Debt { decode(&debt_json(status, due)).unwrap() };
+    assert!(debt_settled(&decode_debt("PAID", "0")));
+    assert!(debt_settled(&decode_debt("TO_BE_PAID", "0.0")));
+    assert!(!debt_settled(&decode_debt("TO_BE_PAID", "12.5")));
+    assert!(!debt_settled(&decode_debt("UNPAID", "0.01")));
+}
+
+#[test]
+fn paying_an_order_reads_its_status_after_the_null_answer() {
+    let unpaid: ovh::Order = decode(&order_json("null")).unwrap();
+    // Moved on: paid, nothing to open.
+    for status in ["checking", "delivering", "delivered", "documentsRequested"] {
+        let outcome = order_pay_outcome("4201", status, None);
+        assert_eq!(outcome.status, PaymentOutcomeStatus::Succeeded, "{status}");
+        assert_eq!(outcome.redirect_url, None);
+        assert_eq!(outcome.order_id.as_deref(), Some("4201"));
+    }
+    // Still unpaid: the customer finishes at the order's url.
+    let outcome = order_pay_outcome("4201", "notPaid", Some(&unpaid));
     assert_eq!(outcome.status, PaymentOutcomeStatus::ActionRequired);
-    assert!(outcome.redirect_url.unwrap().contains("orderId=4201"));
-    assert_eq!(outcome.order_id.as_deref(), Some("4201"));
+    assert_eq!(outcome.redirect_url, unpaid.url);
+    // Unpaid without a url, or a status nobody knows: under way, never "paid".
+    let mut no_url = unpaid.clone();
+    no_url.url = None;
+    for (status, order) in [("notPaid", Some(&no_url)), ("somethingNew", None)] {
+        let outcome = order_pay_outcome("4201", status, order);
+        assert_eq!(outcome.status, PaymentOutcomeStatus::Pending, "{status}");
+        assert_eq!(outcome.redirect_url, None);
+    }
 }
