@@ -973,6 +973,29 @@ async fn create_method(
             ));
         }
     };
+    // OVHcloud takes a mandate's IBAN on the page it answers, as a card's
+    // number: the customer is sent to the provider's stand-in for both.
+    if kind == PaymentMethodType::Sepa {
+        let description = payment_methods::clean_description(req.description)?;
+        let mut db = state.db();
+        let id = db.fresh_id();
+        let cd = &mut db.customers[me.customer];
+        let url = payment_methods::open_provider_session(
+            cd,
+            me.customer,
+            format!("ps-{id}"),
+            &headers,
+            kind,
+            description,
+            req.default,
+            &req.callback_url.success,
+        )?;
+        return Ok(json(&ovh::PaymentMethodValidation {
+            payment_method_id: Id("0".into()),
+            url: Some(url),
+            validation_type: Some("REDIRECT".into()),
+        }));
+    }
     let request = CreatePaymentMethodRequest {
         kind,
         description: req.description,

@@ -113,6 +113,12 @@ pub trait BillingBackend {
         key: &IdempotencyKey,
     ) -> ApiFuture<PaymentMethod>;
     fn delete_payment_method(&self, id: &str, key: &IdempotencyKey) -> ApiFuture<()>;
+    /// Whether a SEPA mandate's IBAN and holder are given on a page of the
+    /// backend's (like a card) rather than typed in the portal: OVHcloud's
+    /// `POST /me/payment/method` takes no IBAN and answers the page's `url`.
+    fn sepa_details_at_provider(&self) -> bool {
+        false
+    }
 
     /// Where the browser can open an HTML or PDF rendition the API pointed to,
     /// vetted by [`crate::safe_url`]: `Err` means render no link.

@@ -2,7 +2,8 @@
 //! data must not touch our page): the API answers the provider's page, the
 //! customer goes there and comes back with the outcome. A SEPA mandate is
 //! typed here: holder and IBAN, checked as they are typed, and the mandate
-//! accepted before anything is sent.
+//! accepted before anything is sent, unless the backend takes them on its own
+//! page (OVHcloud), where the customer is sent as for a card.
 
 use super::iban::{self, IbanProblem};
 use super::journey::{go_to_provider, provider_return_url};
@@ -91,6 +92,8 @@ pub fn AddMethod(
     on_added: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Some backends take the IBAN on their own page, as a card's number.
+    let sepa_at_provider = use_api().sepa_details_at_provider();
     let choice = RwSignal::new(Choice::Card);
     let description = RwSignal::new(String::new());
     let make_default = RwSignal::new(false);
@@ -141,6 +144,7 @@ pub fn AddMethod(
                 {move || match choice.get() {
                     Choice::Card => view! { <ProviderStep kind=PaymentMethodType::Card description make_default /> }.into_any(),
                     Choice::Paypal => view! { <ProviderStep kind=PaymentMethodType::Paypal description make_default /> }.into_any(),
+                    Choice::Sepa if sepa_at_provider => view! { <ProviderStep kind=PaymentMethodType::Sepa description make_default /> }.into_any(),
                     Choice::Sepa => view! { <SepaForm state description make_default on_added /> }.into_any(),
                 }}
             </section>
@@ -216,6 +220,7 @@ fn ProviderStep(
         <div class="add-method__step">
             <p>{t!(i18n, payment_methods_manage.provider_note)}</p>
             {(kind == PaymentMethodType::Card).then(|| view! { <p class="field__hint">{t!(i18n, payment_methods_manage.three_ds_note)}</p> })}
+            {(kind == PaymentMethodType::Sepa).then(|| view! { <p class="field__hint" data-testid="sepa-at-provider">{t!(i18n, payment_methods_sepa_at_provider.note)}</p> })}
             <Button variant=ButtonVariant::Primary busy on_click=go attr:data-testid="go-to-provider">
                 {t!(i18n, payment_methods_manage.continue_to_provider)}
             </Button>

@@ -127,6 +127,9 @@ pub async fn three_ds_submit(
     ))
 }
 
+/// The account the bank's stand-in page offers for a mandate (a valid French IBAN).
+const SEPA_TEST_IBAN: &str = "FR7630006000011234567890189";
+
 pub async fn provider_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -146,6 +149,14 @@ pub async fn provider_page(
 <p><input type=\"radio\" id=\"card-mc\" name=\"card\" value=\"mastercard\"> <label for=\"card-mc\">Mastercard ending 4444</label></p>\
 <p><input type=\"radio\" id=\"card-amex\" name=\"card\" value=\"amex\"> <label for=\"card-amex\">American Express ending 8431 (3-D Secure on payment)</label></p>\
 </fieldset><button class=\"primary\" type=\"submit\" name=\"decision\" value=\"approve\">Save the card</button>\
+<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>{OTHER_OUTCOMES}</form>"
+        )
+    } else if s.kind == PaymentMethodType::Sepa {
+        format!(
+            "<p>Development stand-in for the bank's mandate page. Choose a test account.</p>\
+<form method=\"post\"><fieldset><legend>Test account</legend>\
+<p><input type=\"radio\" id=\"iban-fr\" name=\"iban\" value=\"{SEPA_TEST_IBAN}\" checked> <label for=\"iban-fr\">{SEPA_TEST_IBAN}</label></p>\
+</fieldset><button class=\"primary\" type=\"submit\" name=\"decision\" value=\"approve\">Sign the mandate</button>\
 <button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>{OTHER_OUTCOMES}</form>"
         )
     } else {
@@ -206,6 +217,8 @@ pub async fn provider_submit(
         };
         let exp = now.date_naive() + Months::new(36);
         (Some(brand), format!("•••• {last4}"), seed_end_of_month(exp))
+    } else if s.kind == PaymentMethodType::Sepa {
+        (None, billing::iban_label(SEPA_TEST_IBAN), None)
     } else {
         (None, cd.customer.email.clone(), None)
     };

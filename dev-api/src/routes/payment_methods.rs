@@ -37,7 +37,7 @@ pub fn set_default(cd: &mut CustomerData, id: &str) {
     }
 }
 
-fn clean_description(d: Option<String>) -> ApiResult<Option<String>> {
+pub fn clean_description(d: Option<String>) -> ApiResult<Option<String>> {
     match d {
         Some(d) if d.chars().count() > MAX_DESCRIPTION => {
             Err(invalid("description", "at most 255 characters"))
@@ -45,6 +45,39 @@ fn clean_description(d: Option<String>) -> ApiResult<Option<String>> {
         Some(d) if d.trim().is_empty() => Ok(None),
         other => Ok(other),
     }
+}
+
+/// Opens a registration on the provider's stand-in page (`/_dev/provider/{id}`)
+/// and answers its URL: a card or a PayPal account here; a SEPA mandate too
+/// for the OVHcloud shape, whose creation takes no IBAN.
+#[allow(clippy::too_many_arguments)]
+pub fn open_provider_session(
+    cd: &mut CustomerData,
+    customer: usize,
+    id: String,
+    headers: &HeaderMap,
+    kind: PaymentMethodType,
+    description: Option<String>,
+    make_default: bool,
+    return_to: &str,
+) -> ApiResult<String> {
+    let return_to = check_return_to(Some(return_to)).map_err(|_| {
+        invalid(
+            "returnTo",
+            "must be an absolute http URL on a loopback host",
+        )
+    })?;
+    let redirect = format!("{}/api/v1/_dev/provider/{id}", super::base_url(headers));
+    cd.provider_sessions.push(ProviderSession {
+        id,
+        customer,
+        kind,
+        description,
+        make_default,
+        return_to,
+        open: true,
+    });
+    Ok(redirect)
 }
 
 pub async fn create(
@@ -102,23 +135,16 @@ pub async fn create(
             Ok(res)
         }
         PaymentMethodType::Card | PaymentMethodType::Paypal => {
-            let return_to = check_return_to(Some(&req.return_to)).map_err(|_| {
-                invalid(
-                    "returnTo",
-                    "must be an absolute http URL on a loopback host",
-                )
-            })?;
-            let sid = format!("ps-{id}");
-            cd.provider_sessions.push(ProviderSession {
-                id: sid.clone(),
-                customer: me.customer,
-                kind: req.kind,
+            let redirect = open_provider_session(
+                cd,
+                me.customer,
+                format!("ps-{id}"),
+                &headers,
+                req.kind,
                 description,
-                make_default: req.default,
-                return_to,
-                open: true,
-            });
-            let redirect = format!("{}/api/v1/_dev/provider/{sid}", super::base_url(&headers));
+                req.default,
+                &req.return_to,
+            )?;
             Ok(json(&CreatePaymentMethodResponse {
                 payment_method: None,
                 redirect_url: Some(redirect),

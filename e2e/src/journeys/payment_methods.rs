@@ -291,10 +291,16 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
 
 /// Goes to the provider from the add form, presses `decision` there and waits to be back.
 async fn add_card_through_provider(browser: &Browser, decision: &str) -> Result<()> {
+    add_through_provider(browser, "card", decision).await
+}
+
+/// Adds a method of `kind` (`card`, `paypal`, `sepa`) on the provider's page,
+/// answering it `decision`, and waits to be back in the portal.
+async fn add_through_provider(browser: &Browser, kind: &str, decision: &str) -> Result<()> {
     if !browser.is_visible(&testid("add-method")).await? {
         browser.click(&testid("add-method-toggle")).await?;
     }
-    browser.click(&testid("add-kind-card")).await?;
+    browser.click(&testid(&format!("add-kind-{kind}"))).await?;
     browser.click(&testid("go-to-provider")).await?;
     let button = format!("button[name=\"decision\"][value=\"{decision}\"]");
     browser
@@ -366,6 +372,32 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
         .assert_accessible("after adding a card (it)")
         .await?;
 
+    if browser.through_ovhcloud() {
+        // OVHcloud's `POST /me/payment/method` carries no IBAN nor holder: the
+        // customer gives them, and signs the mandate, on the page at the `url` it
+        // answers, as for a card. The portal says so and sends them there.
+        browser.click(&testid("add-method-toggle")).await?;
+        browser.click(&testid("add-kind-sepa")).await?;
+        browser
+            .wait_text_contains(&testid("sepa-at-provider"), "mandato")
+            .await?;
+        ensure!(
+            !browser.is_visible(&testid("sepa-iban")).await?,
+            "the IBAN is given on OVHcloud's page, not typed in the portal"
+        );
+        browser
+            .assert_accessible("SEPA through the provider (it)")
+            .await?;
+        add_through_provider(browser, "sepa", "approve").await?;
+        browser
+            .wait_text_contains(&testid("outcome-added"), "FR76 •••• •••• 0189")
+            .await?;
+        browser
+            .wait_text_contains(&testid("payment-methods-table"), "FR76 •••• •••• 0189")
+            .await?;
+        return Ok(());
+    }
+
     // SEPA: an IBAN with a typo is explained and nothing is sent.
     browser.click(&testid("add-method-toggle")).await?;
     browser.click(&testid("add-kind-sepa")).await?;
@@ -409,12 +441,6 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     browser
         .wait_text_contains(&testid("sepa-iban-message"), "IBAN valido")
         .await?;
-    if browser.through_ovhcloud() {
-        // OVHcloud's `POST /me/payment/method` carries no IBAN nor holder (the customer
-        // gives them on the page at the `url` it answers): the portal's in-page mandate
-        // has no OVHcloud equivalent, so the mandate is not sent there.
-        return Ok(());
-    }
     browser.click(&testid("sepa-submit")).await?;
     notice_with_tone(browser, "success", "IT60 •••• •••• 3456").await?;
     browser

@@ -945,6 +945,10 @@ impl BillingBackend for OvhcloudAdapter {
         })
     }
 
+    fn sepa_details_at_provider(&self) -> bool {
+        true
+    }
+
     fn rendition_url(&self, url: &str) -> Result<String, crate::safe_url::RefusedUrl> {
         crate::safe_url::check_against(url, self.http.base_url())
     }
