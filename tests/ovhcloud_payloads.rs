@@ -472,54 +472,33 @@ async fn the_mutations_the_portal_uses_answer_in_ovhcloud_shapes() {
     let left: Vec<ovh::Id> = get(&app, &cookie, "/ovh/1.0/me/payment/method").await;
     assert_eq!(left.len(), ids.len() - 1);
 
-    // Adding one sends the customer to the provider's page, back to the callback.
-    let body = serde_json::to_string(&mapping::create_payment_method(
-        &CreatePaymentMethodRequest {
-            kind: PaymentMethodType::Card,
-            description: Some("Pro".into()),
-            default: false,
-            return_to: "http://127.0.0.1:8080/payment-methods".into(),
-            iban: None,
-            holder_name: None,
-        },
-    ))
-    .unwrap();
-    let (status, text) = send(
-        &app,
-        &cookie,
-        "POST",
-        "/ovh/1.0/me/payment/method",
-        Some(body),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{text}");
-    let created: ovh::PaymentMethodValidation = decode(&text).unwrap();
-    assert!(created.url.is_some_and(|u| !u.is_empty()), "{text}");
-
-    // A SEPA mandate too: OVHcloud takes no IBAN, the page at `url` asks for it.
-    let body = serde_json::to_string(&mapping::create_payment_method(
-        &CreatePaymentMethodRequest {
-            kind: PaymentMethodType::Sepa,
-            description: None,
-            default: false,
-            return_to: "http://127.0.0.1:8080/payment-methods".into(),
-            iban: None,
-            holder_name: None,
-        },
-    ))
-    .unwrap();
-    let (status, text) = send(
-        &app,
-        &cookie,
-        "POST",
-        "/ovh/1.0/me/payment/method",
-        Some(body),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{text}");
-    let created: ovh::PaymentMethodValidation = decode(&text).unwrap();
-    assert!(
-        created.url.is_some_and(|u| u.contains("/_dev/provider/")),
-        "{text}"
-    );
+    // Adding one sends the customer to the provider's page, back to the callback:
+    // a SEPA mandate too, since OVHcloud takes no IBAN (the page at `url` asks).
+    for kind in [PaymentMethodType::Card, PaymentMethodType::Sepa] {
+        let body = serde_json::to_string(&mapping::create_payment_method(
+            &CreatePaymentMethodRequest {
+                kind,
+                description: Some("Pro".into()),
+                default: false,
+                return_to: "http://127.0.0.1:8080/payment-methods".into(),
+                iban: None,
+                holder_name: None,
+            },
+        ))
+        .unwrap();
+        let (status, text) = send(
+            &app,
+            &cookie,
+            "POST",
+            "/ovh/1.0/me/payment/method",
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{kind:?}: {text}");
+        let created: ovh::PaymentMethodValidation = decode(&text).unwrap();
+        assert!(
+            created.url.is_some_and(|u| u.contains("/_dev/provider/")),
+            "{kind:?}: {text}"
+        );
+    }
 }

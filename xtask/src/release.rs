@@ -136,19 +136,7 @@ pub fn build(sites: &[Site]) -> Result {
 /// build with. Its own compilation of the portal (the feature changes the library), whose
 /// raw wasm replaces the split one in Cargo's output: run it after [`build`].
 pub fn build_unsplit() -> Result {
-    util::run(command(
-        "cargo",
-        &[
-            "build",
-            "-p",
-            "billing-portal",
-            "--bin",
-            PORTAL.bin,
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
-    ))?;
+    cargo_release_wasm(&["--bin", PORTAL.bin])?;
     let portal = build_app(&UNSPLIT_PORTAL)?;
     let site = Site {
         dist: root().join(UNSPLIT_DIST),
@@ -335,28 +323,36 @@ fn build_app(spec: &AppSpec) -> Result<BuiltApp> {
 
 /// Step 1, both apps' raw wasm in one cargo run: cargo links the two bins at once, each
 /// a single-threaded LTO, so the gallery's link takes the second core instead of
-/// following the portal's. The portal's link keeps its relocations for the splitter
-/// (`build.rs` asks for `--emit-relocs` on that bin when the `split` feature is on).
+/// following the portal's. Both links keep their relocations for the splitter
+/// (`build.rs` asks for `--emit-relocs` on both bins when the `split` feature is on).
 fn compile_all() -> Result {
-    util::run(command(
+    // Both apps share one build of the library, so both are split: the gallery
+    // reaches the adapter's split decoders, never the pages.
+    cargo_release_wasm(&[
+        "--bin",
+        PORTAL.bin,
+        "--bin",
+        GALLERY.bin,
+        "--features",
+        "split",
+    ])
+}
+
+/// `cargo build --release` of the portal's crate for the browser, with `extra` arguments.
+fn cargo_release_wasm(extra: &[&str]) -> Result {
+    let mut cargo = command(
         "cargo",
         &[
             "build",
             "-p",
             "billing-portal",
-            "--bin",
-            PORTAL.bin,
-            "--bin",
-            GALLERY.bin,
             "--release",
             "--target",
             "wasm32-unknown-unknown",
-            // Both apps share one build of the library, so both are split: the
-            // gallery reaches the adapter's split decoders, never the pages.
-            "--features",
-            "split",
         ],
-    ))
+    );
+    cargo.args(extra);
+    util::run(cargo)
 }
 
 /// The raw wasm [`compile_all`] made for `spec.bin`.
