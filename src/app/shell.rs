@@ -2,7 +2,7 @@
 //! page, the footer and the toasts.
 
 use super::router::{AppRoutes, prefetch_page_at};
-use crate::components::{Header, PageMounts, ToastRegion, provide_toasts};
+use crate::components::{Header, PageMounts, ToastRegion, link_around, provide_toasts};
 use crate::i18n::*;
 use crate::routes;
 use crate::session::CurrentCustomer;
@@ -51,15 +51,11 @@ pub fn Shell() -> impl IntoView {
 /// full speed, `cargo xtask bench --only routes`), and a hand takes longer
 /// than that to click. Only links of this portal lead to a chunk.
 fn prefetch_link_target(target: Option<web_sys::EventTarget>) {
-    use wasm_bindgen::JsCast;
     thread_local! {
         // `pointerover` fires at every element crossed: one start per link.
         static LAST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    let Some(link) = target
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a[href]").ok().flatten())
-    else {
+    let Some(link) = link_around(target) else {
         return;
     };
     let href = link.get_attribute("href").unwrap_or_default();
@@ -75,15 +71,7 @@ fn prefetch_link_target(target: Option<web_sys::EventTarget>) {
         return;
     }
     let path = url.pathname();
-    let is_new = LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        let is_new = *last != path;
-        if is_new {
-            last.clone_from(&path);
-        }
-        is_new
-    });
-    if is_new {
+    if LAST.with(|last| last.replace(path.clone())) != path {
         prefetch_page_at(&path);
     }
 }

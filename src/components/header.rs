@@ -123,11 +123,14 @@ pub fn Header() -> impl IntoView {
 
 /// Whether `event` is a click on a link (or on something inside one).
 pub fn is_link_click(event: &leptos::ev::MouseEvent) -> bool {
-    event
-        .target()
+    link_around(event.target()).is_some()
+}
+
+/// The link an event's `target` is, or sits inside.
+pub fn link_around(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
         .and_then(|element| element.closest("a[href]").ok().flatten())
-        .is_some()
 }
 
 #[component]

@@ -40,7 +40,7 @@ pub use error_panel::{ErrorPanel, error_message};
 pub use filter_bar::{
     DatePreset, Filter, FilterBar, FilterPart, StatusOption, narrow_screen, parse_amount,
 };
-pub use header::{Header, is_link_click};
+pub use header::{Header, is_link_click, link_around};
 pub use money::{DateText, DayText, MoneyText};
 pub use navigation::PrimaryNavigation;
 pub use page::{Page, PageMounts};

@@ -289,11 +289,6 @@ pub async fn payment_methods_list_and_manage_fr(browser: &Browser) -> Result<()>
     Ok(())
 }
 
-/// Goes to the provider from the add form, presses `decision` there and waits to be back.
-async fn add_card_through_provider(browser: &Browser, decision: &str) -> Result<()> {
-    add_through_provider(browser, "card", decision).await
-}
-
 /// Adds a method of `kind` (`card`, `paypal`, `sepa`) on the provider's page,
 /// answering it `decision`, and waits to be back in the portal.
 async fn add_through_provider(browser: &Browser, kind: &str, decision: &str) -> Result<()> {
@@ -320,11 +315,6 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
         shown_id(browser, "pm-it-amex"),
         shown_id(browser, "pm-it-sepa"),
     );
-    let methods_api = if browser.through_ovhcloud() {
-        OVHCLOUD_METHODS_API
-    } else {
-        METHODS_API
-    };
     browser.sign_in_at("it-business", "payment-methods").await?;
     browser.select_language("it").await?;
     browser
@@ -351,15 +341,15 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
         .await?;
 
     // Card through the provider: cancel, then an error, then success.
-    add_card_through_provider(browser, "cancel").await?;
+    add_through_provider(browser, "card", "cancel").await?;
     browser
         .wait_text_contains(&testid("outcome-cancelled"), "annullato")
         .await?;
     ensure!(!browser.is_visible(&testid("payment-methods-table")).await?);
-    add_card_through_provider(browser, "error").await?;
+    add_through_provider(browser, "card", "error").await?;
     browser.wait_visible(&testid("outcome-failed")).await?;
     ensure!(!browser.is_visible(&testid("payment-methods-table")).await?);
-    add_card_through_provider(browser, "approve").await?;
+    add_through_provider(browser, "card", "approve").await?;
     browser
         .wait_text_contains(&testid("outcome-added"), "•••• 1111")
         .await?;
@@ -398,14 +388,15 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
         return Ok(());
     }
 
-    // SEPA: an IBAN with a typo is explained and nothing is sent.
+    // SEPA typed in the portal (the reference API): an IBAN with a typo is
+    // explained and nothing is sent.
     browser.click(&testid("add-method-toggle")).await?;
     browser.click(&testid("add-kind-sepa")).await?;
     browser.assert_accessible("SEPA form (it)").await?;
     let posts_before = browser
         .infra
         .dev_api
-        .request_count("POST", methods_api)
+        .request_count("POST", METHODS_API)
         .await?;
     type_into(browser, &testid("sepa-holder"), "Giulia Rossi").await?;
     type_into(browser, &testid("sepa-iban"), "IT60X0542811101000000123457").await?;
@@ -427,7 +418,7 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     let posts_after = browser
         .infra
         .dev_api
-        .request_count("POST", methods_api)
+        .request_count("POST", METHODS_API)
         .await?;
     ensure!(posts_after == posts_before, "an invalid IBAN was sent");
 
@@ -449,7 +440,7 @@ pub async fn payment_methods_add_and_no_default_it(browser: &Browser) -> Result<
     let posts_sent = browser
         .infra
         .dev_api
-        .request_count("POST", methods_api)
+        .request_count("POST", METHODS_API)
         .await?;
     ensure!(
         posts_sent == posts_before + 1,

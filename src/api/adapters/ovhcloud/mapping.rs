@@ -576,7 +576,7 @@ pub fn create_payment_method(request: &CreatePaymentMethodRequest) -> ovh::Creat
 /// order's `url` when it has one; without one the payment went through when
 /// the debts read again are `settled`, else it is under way.
 pub fn debt_pay_outcome(order: &ovh::Order, settled: bool) -> PaymentOutcome {
-    let url = order.url.clone().filter(|u| !u.is_empty());
+    let url = payment_url(order);
     let status = match (&url, settled) {
         (Some(_), _) => PaymentOutcomeStatus::ActionRequired,
         (None, true) => PaymentOutcomeStatus::Succeeded,
@@ -590,6 +590,12 @@ pub fn debt_pay_outcome(order: &ovh::Order, settled: bool) -> PaymentOutcome {
     }
 }
 
+/// Where the customer finishes paying `order`, if anywhere (an empty `url`
+/// is none).
+pub fn payment_url(order: &ovh::Order) -> Option<String> {
+    order.url.clone().filter(|u| !u.is_empty())
+}
+
 /// A debt with nothing left to pay: paid, or no amount due.
 pub fn debt_settled(debt: &ovh::Debt) -> bool {
     debt.status == "PAID" || money(&debt.due_amount).amount.is_zero()
@@ -599,7 +605,7 @@ pub fn debt_settled(debt: &ovh::Debt) -> bool {
 /// answered `null`: moved on to a paid status means paid; still unpaid, the
 /// customer finishes at the order's `url`; anything else is under way.
 pub fn order_pay_outcome(id: &str, status: &str, unpaid: Option<&ovh::Order>) -> PaymentOutcome {
-    let url = unpaid.and_then(|o| o.url.clone()).filter(|u| !u.is_empty());
+    let url = unpaid.and_then(payment_url);
     let status = match (status, &url) {
         ("checking" | "documentsRequested" | "delivering" | "delivered", _) => {
             PaymentOutcomeStatus::Succeeded

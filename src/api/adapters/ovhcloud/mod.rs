@@ -119,6 +119,14 @@ fn absent_on_404<T>(result: ApiResult<T>) -> ApiResult<Option<T>> {
     }
 }
 
+/// A signal nobody aborts: for reads a mutation or the session's cache makes,
+/// which no page can call off.
+fn uncancelled() -> ApiResult<web_sys::AbortSignal> {
+    web_sys::AbortController::new()
+        .map(|controller| controller.signal())
+        .map_err(|_| ApiError::Network("AbortController".into()))
+}
+
 fn refused(status: u16, title: &str, detail: &str) -> ApiError {
     ApiError::http(
         status,
@@ -307,9 +315,7 @@ impl OvhcloudAdapter {
     /// watchers as they arrive. Not cancelled when the page that asked goes:
     /// what is read is kept for the session.
     async fn read_invoices(self, watchers: Rc<RefCell<Vec<Watcher>>>) -> ApiResult<Invoices> {
-        let cancel = web_sys::AbortController::new()
-            .map_err(|_| ApiError::Network("AbortController".into()))?
-            .signal();
+        let cancel = uncancelled()?;
         let ids = self
             .listed(
                 "/me/bill",
@@ -490,9 +496,7 @@ impl OvhcloudAdapter {
         if let Some(id) = asked {
             return Ok(Id(id.to_owned()));
         }
-        let cancel = web_sys::AbortController::new()
-            .map_err(|_| ApiError::Network("AbortController".into()))?
-            .signal();
+        let cancel = uncancelled()?;
         self.all_methods(&cancel)
             .await?
             .into_iter()
@@ -508,21 +512,16 @@ impl OvhcloudAdapter {
     }
 
     async fn pay_debt(&self, bill_id: &str, key: &IdempotencyKey) -> ApiResult<PaymentOutcome> {
-        let cancel = web_sys::AbortController::new()
-            .map_err(|_| ApiError::Network("AbortController".into()))?
-            .signal();
-        let debt = absent_on_404(
-            self.http
-                .get::<ovh::Debt>(&format!("/me/bill/{}/debt", segment(bill_id)), &cancel)
-                .await,
-        )?
-        .ok_or_else(|| {
-            refused(
-                409,
-                "Invoice already paid",
-                "This invoice has nothing left to pay.",
-            )
-        })?;
+        let cancel = uncancelled()?;
+        let debt_path = format!("/me/bill/{}/debt", segment(bill_id));
+        let debt = absent_on_404(self.http.get::<ovh::Debt>(&debt_path, &cancel).await)?
+            .ok_or_else(|| {
+                refused(
+                    409,
+                    "Invoice already paid",
+                    "This invoice has nothing left to pay.",
+                )
+            })?;
         let order: ovh::Order = self
             .http
             .mutate::<(), _>(
@@ -535,15 +534,9 @@ impl OvhcloudAdapter {
         self.forget();
         // Nothing to do at a `url`: the debt, read again, says whether it
         // went through (gone or nothing left due) or is still under way.
-        let settled = match order.url.as_deref() {
-            Some(url) if !url.is_empty() => false,
-            _ => absent_on_404(
-                self.http
-                    .get::<ovh::Debt>(&format!("/me/bill/{}/debt", segment(bill_id)), &cancel)
-                    .await,
-            )?
-            .is_none_or(|debt| mapping::debt_settled(&debt)),
-        };
+        let settled = mapping::payment_url(&order).is_none()
+            && absent_on_404(self.http.get::<ovh::Debt>(&debt_path, &cancel).await)?
+                .is_none_or(|debt| mapping::debt_settled(&debt));
         Ok(mapping::debt_pay_outcome(&order, settled))
     }
 
@@ -553,15 +546,10 @@ impl OvhcloudAdapter {
             .mutate::<(), _>(Method::POST, "/me/debtAccount/pay", None, key)
             .await?;
         self.forget();
-        let settled = match order.url.as_deref() {
-            Some(url) if !url.is_empty() => false,
-            _ => {
-                let cancel = web_sys::AbortController::new()
-                    .map_err(|_| ApiError::Network("AbortController".into()))?
-                    .signal();
-                let account: ovh::DebtAccount = self.http.get("/me/debtAccount", &cancel).await?;
-                mapping::money(&account.due_amount).amount.is_zero()
-            }
+        let settled = mapping::payment_url(&order).is_none() && {
+            let account: ovh::DebtAccount =
+                self.http.get("/me/debtAccount", &uncancelled()?).await?;
+            mapping::money(&account.due_amount).amount.is_zero()
         };
         Ok(mapping::debt_pay_outcome(&order, settled))
     }
@@ -664,9 +652,7 @@ impl BillingBackend for OvhcloudAdapter {
             // the payment went through, and an order still unpaid is paid at
             // its `url` (a payment waiting on the customer: 3-D Secure, a
             // PayPal approval).
-            let cancel = web_sys::AbortController::new()
-                .map_err(|_| ApiError::Network("AbortController".into()))?
-                .signal();
+            let cancel = uncancelled()?;
             let path = format!("/me/order/{}", segment(&id));
             let status: String = this.http.get(&format!("{path}/status"), &cancel).await?;
             let order = match status.as_str() {
@@ -697,9 +683,7 @@ impl BillingBackend for OvhcloudAdapter {
                 )
                 .await?;
             this.forget();
-            let cancel = web_sys::AbortController::new()
-                .map_err(|_| ApiError::Network("AbortController".into()))?
-                .signal();
+            let cancel = uncancelled()?;
             this.order(&id, &cancel).await
         })
     }
